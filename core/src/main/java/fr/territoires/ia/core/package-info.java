@@ -2,9 +2,8 @@
  * Shared values of the library: time series read from CSV with validation at the boundary, and
  * atomic file writes.
  *
- * <p>Entry points: {@link fr.territoires.ia.core.TimeSeriesCsv} reads a {@link
- * fr.territoires.ia.core.TimeSeries} or a {@link fr.territoires.ia.core.MultivariateTimeSeries}
- * from a CSV file. Sub-packages hold the metrics ({@code metrics}), the French calendar
+ * <p>Entry points: {@code TimeSeriesCsv} reads a {@code TimeSeries} or a
+ * {@code MultivariateTimeSeries} from a CSV file. Sub-packages hold the metrics ({@code metrics}), the French calendar
  * ({@code calendar}), model cards and model files ({@code trust}) and the deliberate exposure of
  * Tribuo types ({@code tribuo}).
  */
