@@ -1,0 +1,503 @@
+package fr.territoires.ia.core;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.territoires.ia.core.internal.Checks;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads time series from CSV files, by column names, validating every cell at the boundary.
+ *
+ * <p>The first line is the header. The timestamp column is parsed with a {@link TimestampFormat}
+ * (automatic by default: NAB's {@code yyyy-MM-dd HH:mm:ss}, ISO-8601 with or without zone, plain
+ * dates); local times are placed in the zone of the options (Europe/Paris by default). During the
+ * autumn daylight-saving change a local time occurs twice: it is read with the earlier offset,
+ * unless that would step back in time, in which case the later offset is used, so a feed written
+ * in local time reads in order. A local time in the spring gap does not exist: it is rejected
+ * under {@link OrderPolicy#REJECT}, or moved forward by the gap and reported under
+ * {@link OrderPolicy#KEEP_ARRIVAL_ORDER}.
+ *
+ * <p>Value cells are decimal numbers ({@code 12.5}, {@code -3}, {@code 1e-3}; with
+ * {@link Options#decimalComma()}, {@code 12,5}). An empty cell, {@code NaN}, {@code NA},
+ * {@code N/A} or {@code null} (any case) is a missing value: kept as {@code NaN} and counted.
+ * Anything else ({@code 12 L}, {@code Infinity}, {@code 0x1p3}) is an error.
+ *
+ * <p>Every error is an {@link IllegalArgumentException} whose message names the line, the file,
+ * the column and the value, for example
+ * {@code line 17 of meters.csv: timestamp 2024-03-01 10:00:00 is not after the previous one (2024-03-01 10:05:00)}.
+ * Rows are never dropped or reordered.
+ *
+ * <pre>{@code
+ * TimeSeries flow = TimeSeriesCsv.read(Path.of("meter-42.csv"),
+ *         TimeSeriesCsv.Options.defaults().withValueColumn("flow_lph"));
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe for concurrent use (the class has none; its methods are
+ * static and keep no state between calls).
+ *
+ * @since 0.1.0
+ */
+public final class TimeSeriesCsv {
+
+    /** A decimal number: no hexadecimal, no {@code Infinity}, no type suffix. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * Options of the reader.
+     *
+     * @param timestampColumn name of the timestamp column in the header
+     * @param valueColumns names of the value columns, at least one, unique
+     * @param format how timestamps are written
+     * @param zone zone in which local timestamps are read, and of the series' calendar
+     * @param orderPolicy what to do with rows whose timestamp is not after the previous one
+     * @param delimiter field separator, such as {@code ','} or {@code ';'}
+     * @param decimalComma whether numbers use a decimal comma ({@code 12,5}), as French
+     *     spreadsheets write them (use {@code ';'} as delimiter then)
+     * @since 0.1.0
+     */
+    public record Options(String timestampColumn, List<String> valueColumns, TimestampFormat format,
+            ZoneId zone, OrderPolicy orderPolicy, char delimiter, boolean decimalComma) {
+
+        /**
+         * Validates the options.
+         *
+         * @param timestampColumn timestamp column name, not blank
+         * @param valueColumns value column names, at least one, unique, none equal to the
+         *     timestamp column
+         * @param format timestamp format
+         * @param zone zone of local timestamps
+         * @param orderPolicy order policy
+         * @param delimiter field separator, not a quote, a line break, a letter or a digit
+         * @param decimalComma whether numbers use a decimal comma
+         */
+        public Options {
+            Checks.notBlank(timestampColumn, "timestampColumn");
+            valueColumns = List.copyOf(Checks.notEmpty(valueColumns, "valueColumns"));
+            Objects.requireNonNull(format, "format");
+            Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(orderPolicy, "orderPolicy");
+            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r'
+                    || Character.isLetterOrDigit(delimiter)) {
+                throw new IllegalArgumentException("delimiter must not be a quote, line break, letter or digit, was '"
+                        + delimiter + "'");
+            }
+            if (decimalComma && delimiter == ',') {
+                throw new IllegalArgumentException("delimiter must not be ',' when decimalComma is set, was ','");
+            }
+            for (int i = 0; i < valueColumns.size(); i++) {
+                String c = valueColumns.get(i);
+                Checks.notBlank(c, "valueColumns[" + i + "]");
+                if (c.equals(timestampColumn)) {
+                    throw new IllegalArgumentException("valueColumns must not contain the timestamp column, was \""
+                            + c + "\"");
+                }
+                if (valueColumns.indexOf(c) != i) {
+                    throw new IllegalArgumentException("valueColumns must be unique, was \"" + c + "\" twice");
+                }
+            }
+        }
+
+        /**
+         * Returns the defaults: columns {@code timestamp} and {@code value}, automatic timestamp
+         * format, zone Europe/Paris, {@link OrderPolicy#REJECT}, comma-separated, decimal point.
+         *
+         * @return the default options
+         */
+        public static Options defaults() {
+            return new Options("timestamp", List.of("value"), TimestampFormat.auto(), ZoneId.of("Europe/Paris"),
+                    OrderPolicy.REJECT, ',', false);
+        }
+
+        /**
+         * Returns these options with another timestamp column.
+         *
+         * @param name column name
+         * @return new options
+         */
+        public Options withTimestampColumn(String name) {
+            return new Options(name, valueColumns, format, zone, orderPolicy, delimiter, decimalComma);
+        }
+
+        /**
+         * Returns these options with a single value column.
+         *
+         * @param name column name
+         * @return new options
+         */
+        public Options withValueColumn(String name) {
+            return withValueColumns(List.of(Checks.notNull(name, "name")));
+        }
+
+        /**
+         * Returns these options with other value columns.
+         *
+         * @param names column names
+         * @return new options
+         */
+        public Options withValueColumns(List<String> names) {
+            return new Options(timestampColumn, names, format, zone, orderPolicy, delimiter, decimalComma);
+        }
+
+        /**
+         * Returns these options with another timestamp format.
+         *
+         * @param newFormat the format
+         * @return new options
+         */
+        public Options withFormat(TimestampFormat newFormat) {
+            return new Options(timestampColumn, valueColumns, newFormat, zone, orderPolicy, delimiter, decimalComma);
+        }
+
+        /**
+         * Returns these options with another zone.
+         *
+         * @param newZone the zone, such as {@code ZoneOffset.UTC} for feeds in UTC
+         * @return new options
+         */
+        public Options withZone(ZoneId newZone) {
+            return new Options(timestampColumn, valueColumns, format, newZone, orderPolicy, delimiter, decimalComma);
+        }
+
+        /**
+         * Returns these options with another order policy.
+         *
+         * @param policy the policy
+         * @return new options
+         */
+        public Options withOrderPolicy(OrderPolicy policy) {
+            return new Options(timestampColumn, valueColumns, format, zone, policy, delimiter, decimalComma);
+        }
+
+        /**
+         * Returns these options with another delimiter and decimal separator, such as
+         * {@code (';', true)} for a French spreadsheet export.
+         *
+         * @param newDelimiter field separator
+         * @param newDecimalComma whether numbers use a decimal comma
+         * @return new options
+         */
+        public Options withSeparators(char newDelimiter, boolean newDecimalComma) {
+            return new Options(timestampColumn, valueColumns, format, zone, orderPolicy, newDelimiter,
+                    newDecimalComma);
+        }
+    }
+
+    /**
+     * A series read from a file, with the reader's report.
+     *
+     * @param series the series
+     * @param report what was found while reading
+     * @param <S> {@link TimeSeries} or {@link MultivariateTimeSeries}
+     * @since 0.1.0
+     */
+    public record Read<S>(S series, ReadReport report) {
+
+        /**
+         * Validates the components.
+         *
+         * @param series the series
+         * @param report the report
+         */
+        public Read {
+            Objects.requireNonNull(series, "series");
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    private TimeSeriesCsv() {
+    }
+
+    /**
+     * Reads a univariate series: the timestamp column and the first value column of the options.
+     *
+     * @param file CSV file, UTF-8
+     * @param options reader options
+     * @return the series, named after its value column
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid, naming the
+     *     file, line and value
+     */
+    public static TimeSeries read(Path file, Options options) throws IOException {
+        return readWithReport(file, options).series();
+    }
+
+    /**
+     * Reads a univariate series with the reader's report.
+     *
+     * @param file CSV file, UTF-8
+     * @param options reader options; only the first value column is read
+     * @return the series and the report
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     */
+    public static Read<TimeSeries> readWithReport(Path file, Options options) throws IOException {
+        Checks.notNull(options, "options");
+        Options single = options.withValueColumns(List.of(options.valueColumns().get(0)));
+        Read<MultivariateTimeSeries> m = readMultivariateWithReport(file, single);
+        return new Read<>(m.series().column(0), m.report());
+    }
+
+    /**
+     * Reads several aligned value columns.
+     *
+     * @param file CSV file, UTF-8
+     * @param options reader options
+     * @return the series, named after the file
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     */
+    public static MultivariateTimeSeries readMultivariate(Path file, Options options) throws IOException {
+        return readMultivariateWithReport(file, options).series();
+    }
+
+    /**
+     * Reads several aligned value columns with the reader's report.
+     *
+     * @param file CSV file, UTF-8
+     * @param options reader options
+     * @return the series and the report
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     */
+    public static Read<MultivariateTimeSeries> readMultivariateWithReport(Path file, Options options)
+            throws IOException {
+        Checks.notNull(file, "file");
+        Checks.notNull(options, "options");
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(source, null, "file not found");
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, source, options);
+        }
+    }
+
+    /**
+     * Reads several aligned value columns from a character stream.
+     *
+     * @param in the CSV text, a leading byte-order mark skipped; not closed
+     * @param source name of the source for messages, such as a file name
+     * @param options reader options
+     * @return the series, named after the source, and the report
+     * @throws IOException when the stream cannot be read
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     */
+    public static Read<MultivariateTimeSeries> read(Reader in, String source, Options options) throws IOException {
+        Checks.notNull(in, "in");
+        Checks.notNull(source, "source");
+        Checks.notNull(options, "options");
+        PushbackReader unread = new PushbackReader(in, 1);
+        int first = unread.read();
+        if (first >= 0 && first != '\uFEFF') {
+            unread.unread(first);
+        }
+        CsvReader<CsvRecord> csv = CsvReader.builder()
+                .fieldSeparator(options.delimiter())
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(false)
+                .ofCsvRecord(unread);
+        try {
+            return new Parse(source, options).run(csv);
+        } catch (CsvParseException e) {
+            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One reading pass; not thread-safe, confined to the calling thread. */
+    private static final class Parse {
+        private final String source;
+        private final Options options;
+        private final String name;
+        private long[] millis = new long[1024];
+        private double[][] values;
+        private int rows;
+        private final List<OrderViolation> violations = new ArrayList<>();
+        private final List<Long> shifted = new ArrayList<>();
+
+        Parse(String source, Options options) {
+            this.source = source;
+            this.options = options;
+            String base = source;
+            int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
+            base = base.substring(slash + 1);
+            this.name = base.toLowerCase(Locale.ROOT).endsWith(".csv") ? base.substring(0, base.length() - 4) : base;
+            this.values = new double[options.valueColumns().size()][1024];
+        }
+
+        Read<MultivariateTimeSeries> run(CsvReader<CsvRecord> csv) {
+            var it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
+            }
+            CsvRecord header = it.next();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < header.getFieldCount(); i++) {
+                names.add(header.getField(i).trim());
+            }
+            int tsIndex = find(names, options.timestampColumn(), header.getStartingLineNumber(), "timestamp");
+            List<String> valueNames = options.valueColumns();
+            int[] valueIndex = new int[valueNames.size()];
+            for (int c = 0; c < valueIndex.length; c++) {
+                valueIndex[c] = find(names, valueNames.get(c), header.getStartingLineNumber(), "value");
+            }
+            int expected = names.size();
+            long previous = Long.MIN_VALUE;
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                long line = r.getStartingLineNumber();
+                if (r.getFieldCount() != expected) {
+                    throw new IllegalArgumentException("line " + line + " of " + source + ": expected " + expected
+                            + " fields as in the header, found " + r.getFieldCount());
+                }
+                long t = timestamp(r.getField(tsIndex), line, previous);
+                if (rows > 0 && t <= previous) {
+                    Instant now = Instant.ofEpochMilli(t);
+                    Instant before = Instant.ofEpochMilli(previous);
+                    if (options.orderPolicy() == OrderPolicy.REJECT) {
+                        throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp "
+                                + r.getField(tsIndex).trim() + " is not after the previous one ("
+                                + (t == previous ? "duplicate of " : "previous is ") + before
+                                + "); read with OrderPolicy.KEEP_ARRIVAL_ORDER to keep such rows in arrival order");
+                    }
+                    violations.add(new OrderViolation(rows, line, now, before));
+                }
+                ensureCapacity();
+                millis[rows] = t;
+                for (int c = 0; c < valueIndex.length; c++) {
+                    values[c][rows] = number(r.getField(valueIndex[c]), line, valueNames.get(c));
+                }
+                rows++;
+                previous = t;
+            }
+            long[] m = Arrays.copyOf(millis, rows);
+            double[][] v = new double[values.length][];
+            Map<String, Integer> missing = new LinkedHashMap<>();
+            for (int c = 0; c < values.length; c++) {
+                v[c] = Arrays.copyOf(values[c], rows);
+                int count = 0;
+                for (double x : v[c]) {
+                    if (Double.isNaN(x)) {
+                        count++;
+                    }
+                }
+                missing.put(valueNames.get(c), count);
+            }
+            MultivariateTimeSeries series = new MultivariateTimeSeries(name, options.zone(),
+                    Timeline.owning(m, violations), valueNames, v);
+            return new Read<>(series, new ReadReport(source, rows, missing, violations, shifted));
+        }
+
+        private int find(List<String> names, String wanted, long line, String role) {
+            int index = names.indexOf(wanted);
+            if (index < 0) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": " + role + " column \""
+                        + wanted + "\" not found; the header has " + names);
+            }
+            if (names.lastIndexOf(wanted) != index) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": " + role + " column \""
+                        + wanted + "\" appears more than once in the header " + names);
+            }
+            return index;
+        }
+
+        private void ensureCapacity() {
+            if (rows == millis.length) {
+                int n = millis.length * 2;
+                millis = Arrays.copyOf(millis, n);
+                for (int c = 0; c < values.length; c++) {
+                    values[c] = Arrays.copyOf(values[c], n);
+                }
+            }
+        }
+
+        private long timestamp(String text, long line, long previous) {
+            Temporal parsed;
+            try {
+                if (text.isBlank()) {
+                    throw new DateTimeParseException("empty", text, 0);
+                }
+                parsed = options.format().read(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp \"" + text
+                        + "\" in column \"" + options.timestampColumn() + "\" does not match the format "
+                        + options.format(), e);
+            }
+            if (parsed instanceof Instant instant) {
+                return instant.toEpochMilli();
+            }
+            LocalDateTime local = (LocalDateTime) parsed;
+            List<ZoneOffset> offsets = options.zone().getRules().getValidOffsets(local);
+            if (offsets.size() == 1) {
+                return local.toInstant(offsets.get(0)).toEpochMilli();
+            }
+            if (offsets.size() == 2) {
+                long earlier = local.toInstant(offsets.get(0)).toEpochMilli();
+                long later = local.toInstant(offsets.get(1)).toEpochMilli();
+                if (earlier > later) {
+                    long swap = earlier;
+                    earlier = later;
+                    later = swap;
+                }
+                return (rows > 0 && earlier <= previous && later > previous) ? later : earlier;
+            }
+            if (options.orderPolicy() == OrderPolicy.REJECT) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": local time " + text.trim()
+                        + " does not exist in " + options.zone()
+                        + " (daylight-saving gap); read in the zone the feed was written in, or with "
+                        + "OrderPolicy.KEEP_ARRIVAL_ORDER to move it forward and report it");
+            }
+            shifted.add(line);
+            return ZonedDateTime.ofLocal(local, options.zone(), null).toInstant().toEpochMilli();
+        }
+
+        private double number(String text, long line, String column) {
+            String t = text.trim();
+            if (t.isEmpty() || t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("na") || t.equalsIgnoreCase("n/a")
+                    || t.equalsIgnoreCase("null")) {
+                return Double.NaN;
+            }
+            String normal = t;
+            if (options.decimalComma()) {
+                normal = t.indexOf('.') >= 0 ? "" : t.replace(',', '.');
+            }
+            if (!NUMBER.matcher(normal).matches()) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + text
+                        + "\" in column \"" + column + "\" is not a number"
+                        + (options.decimalComma() ? " with a decimal comma" : ""));
+            }
+            double v = Double.parseDouble(normal);
+            if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + text
+                        + "\" in column \"" + column + "\" is out of the range of a double");
+            }
+            return v;
+        }
+    }
+}
