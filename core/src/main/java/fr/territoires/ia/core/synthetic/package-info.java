@@ -1,0 +1,12 @@
+/**
+ * Seeded simulators of territorial data, shared by tests, benchmarks and the examples catalogue,
+ * so that every use case runs anywhere without downloading data.
+ *
+ * <p>Entry point: {@link fr.territoires.ia.core.synthetic.WaterMeterSimulator}, hourly flows of a
+ * district water meter with daily and weekly cycles, public holidays, missing readings and
+ * planted leaks. The same seed always gives the same series.
+ */
+@NullMarked
+package fr.territoires.ia.core.synthetic;
+
+import org.jspecify.annotations.NullMarked;
