@@ -1,0 +1,24 @@
+package fr.territoires.ia.examples;
+
+import java.util.List;
+
+/**
+ * The use cases of the catalogue, in tour order. Each later capability adds its entries here.
+ *
+ * <p>Instances are immutable and safe for concurrent use (the class has none).
+ */
+final class Catalogue {
+
+    private Catalogue() {
+    }
+
+    static List<UseCase> useCases() {
+        return List.of(
+                new UseCase("meter-data-quality", "core",
+                        "Check a water meter's hourly feed before using it: gaps, missing readings, clock changes",
+                        MeterDataQualityExample::run),
+                new UseCase("holiday-calendar", "core",
+                        "French public holidays and bridge days as demand-forecasting features",
+                        HolidayCalendarExample::run));
+    }
+}
