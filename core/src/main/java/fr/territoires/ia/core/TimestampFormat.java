@@ -4,13 +4,14 @@ import fr.territoires.ia.core.internal.Checks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalQueries;
 
 /**
  * How the timestamps of a CSV column are written.
@@ -129,7 +130,7 @@ public final class TimestampFormat {
         if (formatter == null) {
             String t = text.trim();
             if (t.length() == 10) {
-                return LocalDate.parse(t, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay();
+                return best(DateTimeFormatter.ISO_LOCAL_DATE, t);
             }
             if (t.length() > 10 && t.charAt(10) == ' ') {
                 t = t.substring(0, 10) + 'T' + t.substring(11);
@@ -140,18 +141,17 @@ public final class TimestampFormat {
     }
 
     private static Temporal best(DateTimeFormatter f, String text) {
-        TemporalAccessor parsed = f.parseBest(text, ZonedDateTime::from, OffsetDateTime::from,
-                LocalDateTime::from, LocalDate::from);
-        if (parsed instanceof ZonedDateTime z) {
-            return z.toInstant();
+        // One resolution, then queries: no exception per row for the common local case.
+        TemporalAccessor parsed = f.parse(text);
+        if (parsed.query(TemporalQueries.zone()) != null && parsed.isSupported(ChronoField.INSTANT_SECONDS)) {
+            return Instant.from(parsed);
         }
-        if (parsed instanceof OffsetDateTime o) {
-            return o.toInstant();
+        LocalDate date = parsed.query(TemporalQueries.localDate());
+        if (date == null) {
+            throw new DateTimeParseException("no date in the text", text, 0);
         }
-        if (parsed instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        return (LocalDateTime) parsed;
+        LocalTime time = parsed.query(TemporalQueries.localTime());
+        return time == null ? date.atStartOfDay() : LocalDateTime.of(date, time);
     }
 
     private static String strictYear(String pattern) {
