@@ -19,6 +19,9 @@ final class Catalogue {
                         MeterDataQualityExample::run),
                 new UseCase("holiday-calendar", "core",
                         "French public holidays and bridge days as demand-forecasting features",
-                        HolidayCalendarExample::run));
+                        HolidayCalendarExample::run),
+                new UseCase("demand-baseline-card", "trust",
+                        "Evaluate a demand baseline, publish its model card and save it as a checksummed model file",
+                        DemandBaselineCardExample::run));
     }
 }

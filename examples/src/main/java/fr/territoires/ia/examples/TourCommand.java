@@ -38,7 +38,7 @@ final class TourCommand implements Callable<Integer> {
             }
             return 0;
         }
-        out.println("Territoires IA — catalogue tour (" + cases.size() + " use cases, simulated data)");
+        out.println("Territoires IA — catalogue tour (" + plural(cases.size()) + ", simulated data)");
         int n = 0;
         for (UseCase u : cases) {
             n++;
@@ -48,7 +48,11 @@ final class TourCommand implements Callable<Integer> {
             out.flush();
         }
         out.println();
-        out.println("Tour complete: " + cases.size() + " use cases ran.");
+        out.println("Tour complete: " + plural(cases.size()) + " ran.");
         return 0;
+    }
+
+    private static String plural(int n) {
+        return n + (n == 1 ? " use case" : " use cases");
     }
 }

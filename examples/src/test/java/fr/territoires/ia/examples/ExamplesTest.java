@@ -22,4 +22,16 @@ class ExamplesTest {
         assertTrue(s.contains("vendredi 2026-05-15"), s);
         assertTrue(s.contains("2026-05-14 jeudi     holiday=true"), s);
     }
+
+    @Test
+    void demandBaselineCard_evaluatesSavesReloadsAndRefusesCorruptCopy() {
+        String s = DemandBaselineCardExample.run();
+        assertTrue(s.contains("model card: 9 sections in Markdown"), s);
+        assertTrue(s.contains("reloaded identical: true"), s);
+        assertTrue(s.contains("corrupt.tiamodel is corrupted: SHA-256"), s);
+        // The hour-of-week profile must beat the seasonal-naive forecast on the simulated meter.
+        var m = java.util.regex.Pattern.compile("MAE ([0-9.]+) L/h \\(seasonal naive ([0-9.]+)\\)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), s);
+    }
 }
