@@ -73,13 +73,7 @@ public final class MultivariateTimeSeries {
         for (int c = 0; c < values.length; c++) {
             Checks.notNull(values[c], "values[" + c + "]");
             Checks.sameLength(values[c].length, epochMillis.length, "values[" + c + "]");
-            copy[c] = values[c].clone();
-            for (int i = 0; i < copy[c].length; i++) {
-                if (Double.isInfinite(copy[c][i])) {
-                    throw new IllegalArgumentException("values[" + c + "][" + i + "] must be finite or NaN, was "
-                            + copy[c][i]);
-                }
-            }
+            copy[c] = TimeSeries.finiteOrNaN(values[c], "values[" + c + "]");
         }
         return new MultivariateTimeSeries(name, zone, Timeline.owning(epochMillis.clone()), columns, copy);
     }

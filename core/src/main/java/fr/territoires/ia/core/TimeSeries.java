@@ -69,13 +69,7 @@ public final class TimeSeries {
         Checks.notNull(values, "values");
         Checks.notNull(zone, "zone");
         Checks.sameLength(values.length, epochMillis.length, "values");
-        double[] copy = values.clone();
-        for (int i = 0; i < copy.length; i++) {
-            if (Double.isInfinite(copy[i])) {
-                throw new IllegalArgumentException("values[" + i + "] must be finite or NaN, was " + copy[i]);
-            }
-        }
-        return new TimeSeries(name, zone, Timeline.owning(epochMillis.clone()), copy);
+        return new TimeSeries(name, zone, Timeline.owning(epochMillis.clone()), finiteOrNaN(values, "values"));
     }
 
     /**
@@ -306,13 +300,18 @@ public final class TimeSeries {
     public TimeSeries withValues(double[] newValues) {
         Checks.notNull(newValues, "newValues");
         Checks.sameLength(newValues.length, values.length, "newValues");
-        double[] copy = newValues.clone();
+        return new TimeSeries(name, zone, timeline, finiteOrNaN(newValues, "newValues"));
+    }
+
+    /** Copies values, rejecting infinities (NaN marks a missing value and is kept). */
+    static double[] finiteOrNaN(double[] values, String name) {
+        double[] copy = values.clone();
         for (int i = 0; i < copy.length; i++) {
             if (Double.isInfinite(copy[i])) {
-                throw new IllegalArgumentException("newValues[" + i + "] must be finite or NaN, was " + copy[i]);
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite or NaN, was " + copy[i]);
             }
         }
-        return new TimeSeries(name, zone, timeline, copy);
+        return copy;
     }
 
     @Override

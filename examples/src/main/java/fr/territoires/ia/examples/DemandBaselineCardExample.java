@@ -11,7 +11,6 @@ import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.trust.ModelFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -46,21 +45,7 @@ public final class DemandBaselineCardExample {
     }
 
     static String run() {
-        try {
-            Path dir = Files.createTempDirectory("territoires-ia-card");
-            try {
-                return run(dir);
-            } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFolder.run("territoires-ia-card", DemandBaselineCardExample::run);
     }
 
     private static String run(Path dir) throws IOException {

@@ -6,7 +6,6 @@ import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.TimeSeriesCsv;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,21 +36,7 @@ public final class MeterDataQualityExample {
     }
 
     static String run() {
-        try {
-            Path dir = Files.createTempDirectory("territoires-ia-meter");
-            try {
-                return run(dir.resolve("meter-district-7.csv"));
-            } finally {
-                try (var files = Files.list(dir)) {
-                    for (Path p : files.toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempFolder.run("territoires-ia-meter", dir -> run(dir.resolve("meter-district-7.csv")));
     }
 
     private static String run(Path csv) throws IOException {
