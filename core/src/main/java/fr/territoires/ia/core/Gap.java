@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * A stretch of time with no row, between two consecutive rows further apart than expected.
  *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
  * @param index zero-based index of the first row after the gap
  * @param from timestamp of the last row before the gap
  * @param to timestamp of the first row after the gap

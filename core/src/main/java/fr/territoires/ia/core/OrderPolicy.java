@@ -8,6 +8,8 @@ package fr.territoires.ia.core;
  * library never drops or reorders a row silently; the caller chooses one of two explicit
  * policies.
  *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
  * @since 0.1.0
  */
 public enum OrderPolicy {

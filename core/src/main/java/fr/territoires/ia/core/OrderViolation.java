@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * A row whose timestamp is not after the previous row's.
  *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
  * @param index zero-based row index in the series
  * @param line one-based line in the source file, or 0 when the series was not read from a file
  * @param timestamp the row's timestamp

@@ -11,6 +11,8 @@ import java.util.Objects;
  * What a reader found while reading a file: rows, missing cells per column, rows out of order
  * and local times moved across a daylight-saving gap. Nothing a reader keeps goes unreported.
  *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
  * @param source name of the file or stream read
  * @param rows number of data rows read (the header excluded)
  * @param missingPerColumn number of missing cells (empty or {@code NaN}) per value column, in
