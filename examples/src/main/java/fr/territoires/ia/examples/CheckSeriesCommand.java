@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * time range, usual step, gaps, missing values and rows out of order.
  */
 @Command(name = "check-series", mixinStandardHelpOptions = true,
-        description = "Check a CSV time series (meter, sensor, gauge): step, gaps, missing values, rows out of order.")
+        description = "Check a CSV time series: step, gaps, missing values, order.")
 final class CheckSeriesCommand implements Callable<Integer> {
 
     private static final int SHOWN = 10;

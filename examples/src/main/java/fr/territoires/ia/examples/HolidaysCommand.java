@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code holidays}: the French public holidays and bridge days of a year, as CSV. */
 @Command(name = "holidays", mixinStandardHelpOptions = true,
-        description = "List the French public holidays and bridge days of a year as CSV (date,kind,name_fr,name_en).")
+        description = "French public holidays and bridge days of a year, as CSV.")
 final class HolidaysCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code tour}: runs every use case of the catalogue on simulated data and prints a summary of each. */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        description = "Run every use case of the catalogue on built-in simulated data (the default command).")
+        description = "Run every use case on built-in simulated data (default).")
 final class TourCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -56,8 +56,13 @@ class RunnerTest {
     void help_listsEveryCommandWithOneLine() {
         Result r = run("--help");
         assertEquals(0, r.status());
+        String commands = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit status"));
+        // One line per command: name, then its description on the same line, no continuation lines.
+        var lines = commands.lines().skip(1).filter(l -> !l.isBlank()).toList();
+        assertEquals(3, lines.size(), commands);
         for (String c : new String[] {"tour", "check-series", "holidays"}) {
-            assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(c + " ")), c + " in\n" + r.out());
+            assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith(c + " ") && l.strip().length() > c.length() + 10),
+                    c + " in\n" + commands);
         }
     }
 
