@@ -1,10 +1,20 @@
 /**
- * Anomaly detection on meters and sensors: streaming detectors (one point in, one scored point
- * out) and multivariate detectors over aligned sensor columns.
+ * Anomaly detection on meters and sensors: a leak on a district water meter (a night flow that no
+ * longer returns to its usual level), a stuck or dead traffic counter, unusual demand.
+ *
+ * <p>Entry points:
+ * <ul>
+ *   <li>{@link fr.territoires.ia.anomaly.StreamDetector}: the streaming detector, one point in,
+ *       one scored point out, O(1) and allocation-free per point; its options switch on the
+ *       seasonal baseline, the spike, level-shift and flatline components (the default uses all
+ *       of them). It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose
+ *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore} with the
+ *       expected value, the band and a plain-language reason.</li>
+ *   <li>{@code fr.territoires.ia.anomaly.evaluation}: the NAB scorer and window-level metrics,
+ *       to measure a detector on labelled data.</li>
+ * </ul>
  *
  * <p>Score convention, library-wide: higher is more anomalous, in {@code [0, 1]}.
- * The detectors arrive with the anomaly-detection issue; this package fixes the module's name and
- * place in the build.
  */
 @NullMarked
 package fr.territoires.ia.anomaly;
