@@ -10,8 +10,17 @@
  *       of them). It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose
  *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore} with the
  *       expected value, the band and a plain-language reason.</li>
- *   <li>{@code fr.territoires.ia.anomaly.evaluation}: the NAB scorer and window-level metrics,
- *       to measure a detector on labelled data.</li>
+ *   <li>{@link fr.territoires.ia.anomaly.IsolationForestDetector} and
+ *       {@link fr.territoires.ia.anomaly.OneClassSvmDetector}, both
+ *       {@link fr.territoires.ia.anomaly.MultivariateDetector}s, are fitted on rows of aligned
+ *       sensor columns assumed normal (pump pressure, flow, vibration...) and score each row of a
+ *       series in {@code [0, 1]} with an alarm flag, in a
+ *       {@link fr.territoires.ia.anomaly.MultivariateScores}; each row lists the columns that
+ *       deviate most from their training median as
+ *       {@link fr.territoires.ia.anomaly.ColumnContribution}s (robust z-scores, in σ) and a reason
+ *       in words.</li>
+ *   <li>{@code fr.territoires.ia.anomaly.evaluation}: the NAB scorer, window-level metrics and
+ *       point-wise metrics, to measure a detector on labelled data.</li>
  * </ul>
  *
  * <p>Score convention, library-wide: higher is more anomalous, in {@code [0, 1]}.

@@ -7,7 +7,10 @@
  * and normalises a corpus of per-file scores; {@link fr.territoires.ia.anomaly.evaluation.NabCorpus}
  * reads a NAB folder (data files and official windows) so that a detector can be run on the
  * benchmark; {@link fr.territoires.ia.anomaly.evaluation.WindowMetrics} gives the simpler
- * window-level precision, recall and detection latency.
+ * window-level precision, recall and detection latency;
+ * {@link fr.territoires.ia.anomaly.evaluation.PointMetrics} gives point-wise F1, false-alarm rate
+ * and missed-alarm rate (as the SKAB benchmark reports them), and the best F1 under a cap on the
+ * false-alarm rate.
  *
  * <p>Outputs: the raw NAB score of a file is unbounded (about {@code +tpWeight} per window
  * detected at its start, {@code -fnWeight} per missed window, down to {@code -fpWeight} per false
