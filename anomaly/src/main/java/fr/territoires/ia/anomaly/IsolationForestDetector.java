@@ -26,6 +26,14 @@ import java.util.SplittableRandom;
  * c(1) = 0). The anomaly score is s(x) = 2^(-E[h(x)] / c(ψ)) in {@code (0, 1]}: close to 1 for
  * rows isolated at once, about 0.5 or less for ordinary rows.
  *
+ * <p>One departure from Liu et al.: while scoring, a value more than 3 robust standard deviations
+ * outside the range of a node's training sample on that node's column ends the path at that node
+ * (it would have been cut off first had it been in the sample). In the original algorithm a value
+ * far beyond the training range follows the most extreme training rows down the tree and scores
+ * no higher than they do, so a sensor reading at 70σ could stay below the alarm threshold. On the
+ * shared SKAB files this change raised the best F1 at a false-alarm rate of at most 20 % from
+ * 0.650 to 0.755 (measured once, with a 3σ margin; no other margin was tried).
+ *
  * <p>Before the forest, each column is robust-standardised with the training median and scale
  * (1.4826 times the median absolute deviation; 1.2533 times the mean absolute deviation when the
  * MAD is zero; 1 for a constant column). The cuts are invariant to this, but the explanation is
@@ -60,6 +68,8 @@ import java.util.SplittableRandom;
 public final class IsolationForestDetector implements MultivariateDetector {
 
     private static final double EULER_GAMMA = 0.5772156649015329;
+    /** How far outside a node's range, in robust standard deviations, a value is cut off at once. */
+    private static final double RANGE_MARGIN = 3.0;
 
     /**
      * Options of the Isolation Forest.
@@ -157,6 +167,9 @@ public final class IsolationForestDetector implements MultivariateDetector {
     private final double[] split;
     private final int[] left;
     private final int[] right;
+    /** Range of each inner node's sample on its column. */
+    private final double[] low;
+    private final double[] high;
     /** Number of training sample rows that reached each leaf. */
     private final int[] leafSize;
     private final double threshold;
@@ -171,6 +184,8 @@ public final class IsolationForestDetector implements MultivariateDetector {
         this.roots = forest.roots;
         this.feature = Arrays.copyOf(forest.feature, forest.nodes);
         this.split = Arrays.copyOf(forest.split, forest.nodes);
+        this.low = Arrays.copyOf(forest.low, forest.nodes);
+        this.high = Arrays.copyOf(forest.high, forest.nodes);
         this.left = Arrays.copyOf(forest.left, forest.nodes);
         this.right = Arrays.copyOf(forest.right, forest.nodes);
         this.leafSize = Arrays.copyOf(forest.leafSize, forest.nodes);
@@ -256,11 +271,19 @@ public final class IsolationForestDetector implements MultivariateDetector {
             for (int root : roots) {
                 int node = root;
                 int depth = 0;
+                boolean isolated = false;
                 while (feature[node] >= 0) {
-                    node = z[base + feature[node]] < split[node] ? left[node] : right[node];
+                    double v = z[base + feature[node]];
+                    if (v < low[node] - RANGE_MARGIN || v > high[node] + RANGE_MARGIN) {
+                        // Outside the range of the node's sample on its column: cut off here.
+                        isolated = true;
+                        depth++;
+                        break;
+                    }
+                    node = v < split[node] ? left[node] : right[node];
                     depth++;
                 }
-                sum += depth + averagePathLength(leafSize[node]);
+                sum += isolated ? depth : depth + averagePathLength(leafSize[node]);
             }
             double mean = sum / roots.length;
             scores[r] = cPsi > 0 ? Math.pow(2.0, -mean / cPsi) : 0.5;
@@ -332,6 +355,8 @@ public final class IsolationForestDetector implements MultivariateDetector {
         final double[] split;
         final int[] left;
         final int[] right;
+        final double[] low;
+        final double[] high;
         final int[] leafSize;
         int nodes;
 
@@ -340,6 +365,8 @@ public final class IsolationForestDetector implements MultivariateDetector {
             roots = new int[trees];
             feature = new int[capacity];
             split = new double[capacity];
+            low = new double[capacity];
+            high = new double[capacity];
             left = new int[capacity];
             right = new int[capacity];
             leafSize = new int[capacity];
@@ -389,6 +416,8 @@ public final class IsolationForestDetector implements MultivariateDetector {
             }
             feature[node] = column;
             split[node] = cut;
+            low[node] = min;
+            high[node] = max;
             left[node] = grow(z, p, index, lo, mid, depth + 1, heightLimit, rng);
             right[node] = grow(z, p, index, mid, hi, depth + 1, heightLimit, rng);
             return node;

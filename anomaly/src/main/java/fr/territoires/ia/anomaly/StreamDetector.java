@@ -313,8 +313,8 @@ public final class StreamDetector implements StreamingDetector {
             previous = x;
             run = 1;
             runStart = epochMilli;
-            outExpected = x;
-            outScale = 0;
+            outExpected = Double.NaN; // nothing learnt yet
+            outScale = Double.NaN;
             return 0;
         }
 

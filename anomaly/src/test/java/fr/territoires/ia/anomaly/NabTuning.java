@@ -71,7 +71,7 @@ public final class NabTuning {
         NabCorpus corpus = NabCorpus.load(Path.of(args[0]));
         NabProfile[] profiles = {NabProfile.standard(), NabProfile.rewardLowFp(), NabProfile.rewardLowFn()};
         List<StreamDetector.Options> grid = new ArrayList<>();
-        StreamDetector.Options base = StreamDetector.Options.defaults().withZone(ZoneOffset.UTC);
+        StreamDetector.Options base = StreamDetector.Options.defaults().withZone(java.time.ZoneId.of(System.getProperty("zone", "UTC")));
         for (int memory : new int[] {144, 288}) {
             for (double threshold : new double[] {0.99, 0.995, 0.999, 0.9995}) {
                 for (double minSurprise : new double[] {3, 4, 5}) {

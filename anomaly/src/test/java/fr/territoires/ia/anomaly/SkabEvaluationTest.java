@@ -110,7 +110,8 @@ class SkabEvaluationTest {
 
     // Floors are the figures measured when this test was written minus about 0.03, so that CI
     // catches a regression. Measured (23 files, 16,519 pooled test points):
-    // Isolation Forest defaults: rule F1 0.537, FAR 11.78 %, MAR 59.63 %; best F1 at FAR <= 20 % 0.650.
+    // Isolation Forest defaults: rule F1 0.781, FAR 29.74 %, MAR 19.92 %; best F1 at FAR <= 20 % 0.755
+    // (before values far outside a node's range were cut off at once: 0.537 / 11.78 % / 59.63 %; 0.650).
     // One-class SVM defaults: rule F1 0.667, FAR 27.83 %, MAR 38.32 %; best F1 at FAR <= 20 % 0.655.
     // Published (whole SKAB corpus): Isolation Forest 0.29 / 2.56 % / 82.89 %, T2 0.66, Conv-AE 0.78.
 
@@ -121,10 +122,10 @@ class SkabEvaluationTest {
         PointMetrics atDefault = PointMetrics.at(p.actual(), p.alarms());
         PointMetrics.Threshold best = PointMetrics.bestF1AtFarCap(p.actual(), p.scores(), FAR_CAP);
         System.out.println(summary("Isolation Forest", atDefault, best));
-        assertTrue(atDefault.f1() >= 0.50, () -> "default-rule F1 " + atDefault.f1());
-        assertTrue(atDefault.far() <= 0.15, () -> "default-rule FAR " + atDefault.far());
+        assertTrue(atDefault.f1() >= 0.75, () -> "default-rule F1 " + atDefault.f1());
+        assertTrue(atDefault.far() <= 0.33, () -> "default-rule FAR " + atDefault.far());
         assertTrue(best.metrics().far() <= FAR_CAP, () -> "FAR " + best.metrics().far());
-        assertTrue(best.metrics().f1() >= 0.62, () -> "best F1 at FAR <= 20 % " + best.metrics().f1());
+        assertTrue(best.metrics().f1() >= 0.72, () -> "best F1 at FAR <= 20 % " + best.metrics().f1());
     }
 
     @Test

@@ -20,6 +20,12 @@ final class Catalogue {
                 new UseCase("holiday-calendar", "core",
                         "French public holidays and bridge days as demand-forecasting features",
                         HolidayCalendarExample::run),
+                new UseCase("water-meter-leak", "anomaly",
+                        "Detect a night-flow leak on a district water meter, online, with the reason",
+                        WaterMeterLeakExample::run),
+                new UseCase("traffic-counter-freeze", "anomaly",
+                        "Detect a traffic loop counter that froze and repeats its last count",
+                        TrafficCounterFreezeExample::run),
                 new UseCase("demand-baseline-card", "trust",
                         "Evaluate a demand baseline, publish its model card and save it as a checksummed model file",
                         DemandBaselineCardExample::run));

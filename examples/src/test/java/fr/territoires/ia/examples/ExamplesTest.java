@@ -34,4 +34,19 @@ class ExamplesTest {
         assertTrue(m.find(), s);
         assertTrue(Double.parseDouble(m.group(1)) < Double.parseDouble(m.group(2)), s);
     }
+
+    @Test
+    void waterMeterLeak_detectedWithinADayWithReason() {
+        String s = WaterMeterLeakExample.run();
+        var m = java.util.regex.Pattern.compile(", (\\d+) h after the leak started: expected").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Integer.parseInt(m.group(1)) <= 24, s);
+    }
+
+    @Test
+    void trafficCounterFreeze_detectedAsFlatline() {
+        String s = TrafficCounterFreezeExample.run();
+        assertTrue(s.contains("value unchanged since"), s);
+        assertTrue(s.contains("min after the freeze"), s);
+    }
 }

@@ -1,0 +1,296 @@
+package fr.territoires.ia.examples;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import fr.territoires.ia.anomaly.IsolationForestDetector;
+import fr.territoires.ia.anomaly.MultivariateDetector;
+import fr.territoires.ia.anomaly.MultivariateScores;
+import fr.territoires.ia.anomaly.OneClassSvmDetector;
+import fr.territoires.ia.anomaly.StreamDetector;
+import fr.territoires.ia.core.AtomicFiles;
+import fr.territoires.ia.core.MultivariateTimeSeries;
+import fr.territoires.ia.core.OrderPolicy;
+import fr.territoires.ia.core.OrderViolation;
+import fr.territoires.ia.core.ReadReport;
+import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.core.TimeSeriesCsv;
+import fr.territoires.ia.core.TimestampFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code detect}: scores every row of a CSV time series for anomalies, in file order, and writes
+ * one output row per input row.
+ */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Score each row of a CSV time series for anomalies.")
+final class DetectCommand implements Callable<Integer> {
+
+    static final String HEADER = "timestamp,value,anomaly_score,is_anomaly,expected,lower,upper,reason";
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "CSV file with a header line.")
+    private Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "Output CSV: " + HEADER + " (written whole or not at all).")
+    private Path output;
+
+    @Option(names = "--time-column", defaultValue = "timestamp", paramLabel = "NAME",
+            description = "Timestamp column (default: ${DEFAULT-VALUE}).")
+    private String timeColumn;
+
+    @Option(names = "--value-column", paramLabel = "NAME",
+            description = "Value column; repeat it for multivariate detection (default: value).")
+    private List<String> valueColumns = new ArrayList<>();
+
+    @Option(names = "--all-numeric", description = "Use every column but the timestamp and the ignored ones "
+            + "(multivariate detection).")
+    private boolean allNumeric;
+
+    @Option(names = "--ignore-column", paramLabel = "NAME",
+            description = "Column left out by --all-numeric, such as a label column; repeatable.")
+    private List<String> ignoreColumns = new ArrayList<>();
+
+    @Option(names = "--separator", defaultValue = ",", paramLabel = "CHAR",
+            description = "Field separator of the input, one character or 'tab' (default: ${DEFAULT-VALUE}).")
+    private String separator;
+
+    @Option(names = "--detector", defaultValue = "default", paramLabel = "NAME",
+            description = "One column: default, spike, level-shift, flatline; several: default (isolation-forest), "
+                    + "isolation-forest, one-class-svm (default: ${DEFAULT-VALUE}).")
+    private String detector;
+
+    @Option(names = "--train-rows", defaultValue = "0", paramLabel = "N",
+            description = "Multivariate: fit on the first N rows, assumed normal (default: 400 or a third of the "
+                    + "file, whichever is smaller).")
+    private int trainRows;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
+            description = "Timestamp format: auto, iso, date, or a pattern (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--zone", defaultValue = "Europe/Paris", paramLabel = "ZONE",
+            description = "Zone of local timestamps and of the calendar (default: ${DEFAULT-VALUE}).")
+    private String zone;
+
+    @Override
+    public Integer call() throws IOException {
+        ZoneId z = zone();
+        char sep = separator();
+        List<String> header = header(sep);
+        List<String> columns = columns(header);
+        TimeSeriesCsv.Options options = TimeSeriesCsv.Options.defaults().withTimestampColumn(timeColumn)
+                .withValueColumns(columns).withFormat(TimestampFormat.parse(format)).withZone(z)
+                .withOrderPolicy(OrderPolicy.KEEP_ARRIVAL_ORDER).withSeparators(sep, false);
+        var read = TimeSeriesCsv.readMultivariateWithReport(input, options);
+        MultivariateTimeSeries series = read.series();
+        if (series.size() == 0) {
+            throw new IllegalArgumentException(input + " has a header but no data row");
+        }
+        List<String> rawTimes = rawTimestamps(sep, header.indexOf(timeColumn));
+        if (rawTimes.size() != series.size()) {
+            throw new IllegalStateException("read " + series.size() + " rows but " + rawTimes.size() + " timestamps");
+        }
+        warnOrder(read.report());
+        StringBuilder out = new StringBuilder(64 * series.size()).append(HEADER).append('\n');
+        int alarms;
+        if (columns.size() == 1 && !allNumeric) {
+            alarms = univariate(series.column(0), rawTimes, z, out);
+        } else {
+            alarms = multivariate(series, rawTimes, out);
+        }
+        AtomicFiles.writeString(output, out.toString());
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(input + ": " + series.size() + " rows scored, " + alarms + " anomalies flagged; written to " + output);
+        return 0;
+    }
+
+    private int univariate(TimeSeries s, List<String> rawTimes, ZoneId z, StringBuilder out) {
+        StreamDetector.Options o = StreamDetector.Options.defaults().withZone(z);
+        switch (detector) {
+            case "default":
+                break;
+            case "spike":
+                o = o.withComponents(true, true, false, false);
+                break;
+            case "level-shift":
+                o = o.withComponents(true, false, true, false);
+                break;
+            case "flatline":
+                o = o.withComponents(true, false, false, true);
+                break;
+            default:
+                throw new IllegalArgumentException("--detector must be one of default, spike, level-shift, flatline "
+                        + "for one value column, was \"" + detector + "\"");
+        }
+        StreamDetector d = StreamDetector.create(o);
+        int alarms = 0;
+        for (int i = 0; i < s.size(); i++) {
+            double v = s.value(i);
+            double score = d.update(s.epochMilli(i), v);
+            boolean alarm = d.alarm();
+            alarms += alarm ? 1 : 0;
+            out.append(csv(rawTimes.get(i))).append(',').append(num(v)).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", score)).append(',').append(alarm ? '1' : '0').append(',')
+                    .append(num(d.expected())).append(',').append(num(d.lower())).append(',').append(num(d.upper()))
+                    .append(',').append(csv(alarm || Double.isNaN(v) ? d.reason() : "")).append('\n');
+        }
+        return alarms;
+    }
+
+    private int multivariate(MultivariateTimeSeries s, List<String> rawTimes, StringBuilder out) {
+        int train = trainRows > 0 ? trainRows : Math.min(400, s.size() / 3);
+        if (train < 20 || train > s.size()) {
+            throw new IllegalArgumentException("--train-rows must be in [20, " + s.size() + "] for " + input + " ("
+                    + s.size() + " rows), was " + train);
+        }
+        MultivariateTimeSeries fitOn = s.slice(0, train);
+        MultivariateDetector d;
+        switch (detector) {
+            case "default":
+            case "isolation-forest":
+                d = IsolationForestDetector.fit(fitOn, IsolationForestDetector.Options.defaults());
+                break;
+            case "one-class-svm":
+                d = OneClassSvmDetector.fit(fitOn, OneClassSvmDetector.Options.defaults());
+                break;
+            default:
+                throw new IllegalArgumentException("--detector must be one of default, isolation-forest, one-class-svm "
+                        + "for several value columns, was \"" + detector + "\"");
+        }
+        MultivariateScores scores = d.score(s);
+        for (int i = 0; i < s.size(); i++) {
+            out.append(csv(rawTimes.get(i))).append(",,").append(String.format(Locale.ROOT, "%.6f", scores.score(i)))
+                    .append(',').append(scores.alarm(i) ? '1' : '0').append(",,,,").append(csv(scores.reason(i)))
+                    .append('\n');
+        }
+        return scores.alarmCount();
+    }
+
+    private void warnOrder(ReadReport report) {
+        List<OrderViolation> v = report.orderViolations();
+        if (!v.isEmpty()) {
+            spec.commandLine().getErr().println("detect: warning: " + input + ": " + v.size()
+                    + (v.size() == 1 ? " row is" : " rows are") + " not after the previous one (first at line "
+                    + v.get(0).line() + "); scored in arrival order");
+        }
+    }
+
+    private ZoneId zone() {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("--zone must be a time-zone id such as Europe/Paris or UTC, was \""
+                    + zone + "\"", e);
+        }
+    }
+
+    private char separator() {
+        String d = "tab".equals(separator) ? "\t" : separator;
+        if (d.length() != 1) {
+            throw new IllegalArgumentException("--separator must be one character or 'tab', was \"" + separator + "\"");
+        }
+        return d.charAt(0);
+    }
+
+    /** The header line, to choose columns and check them before reading. */
+    private List<String> header(char sep) throws IOException {
+        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                CsvReader<CsvRecord> csv = reader(sep, in)) {
+            var it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(input + " is empty: expected a header line naming the columns");
+            }
+            List<String> names = new ArrayList<>();
+            for (String f : it.next().getFields()) {
+                names.add(f.strip().replace("\uFEFF", ""));
+            }
+            if (!names.contains(timeColumn)) {
+                throw new IllegalArgumentException("line 1 of " + input + ": timestamp column \"" + timeColumn
+                        + "\" not found; the header has " + names);
+            }
+            return names;
+        }
+    }
+
+    private List<String> columns(List<String> header) {
+        if (allNumeric) {
+            if (!valueColumns.isEmpty()) {
+                throw new IllegalArgumentException("--all-numeric and --value-column exclude each other");
+            }
+            List<String> cols = new ArrayList<>();
+            for (String h : header) {
+                if (!h.equals(timeColumn) && !ignoreColumns.contains(h)) {
+                    cols.add(h);
+                }
+            }
+            for (String ignored : ignoreColumns) {
+                if (!header.contains(ignored)) {
+                    throw new IllegalArgumentException("--ignore-column \"" + ignored + "\" is not a column of " + input
+                            + "; the header has " + header);
+                }
+            }
+            if (cols.isEmpty()) {
+                throw new IllegalArgumentException(input + ": no column left to score with --all-numeric");
+            }
+            return cols;
+        }
+        return valueColumns.isEmpty() ? List.of("value") : List.copyOf(valueColumns);
+    }
+
+    /** The timestamp cells as written, to copy them to the output unchanged. */
+    private List<String> rawTimestamps(char sep, int index) throws IOException {
+        List<String> times = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+                CsvReader<CsvRecord> csv = reader(sep, in)) {
+            boolean first = true;
+            for (CsvRecord r : csv) {
+                if (first) {
+                    first = false;
+                    continue;
+                }
+                times.add(r.getField(index));
+            }
+        }
+        return times;
+    }
+
+    private static CsvReader<CsvRecord> reader(char sep, Reader in) {
+        return CsvReader.builder().fieldSeparator(sep).skipEmptyLines(true).allowExtraFields(true)
+                .allowMissingFields(true).ofCsvRecord(in);
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e")
+                .replaceAll("\\.$", "");
+    }
+
+    static String csv(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}
