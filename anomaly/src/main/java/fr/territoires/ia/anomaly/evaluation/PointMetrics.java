@@ -1,5 +1,6 @@
 package fr.territoires.ia.anomaly.evaluation;
 
+import fr.territoires.ia.core.metrics.BinaryMetrics;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -181,7 +182,7 @@ public record PointMetrics(long truePositives, long falsePositives, long trueNeg
      * @return the precision in {@code [0, 1]}; 0 when nothing is predicted positive
      */
     public double precision() {
-        return ratio(truePositives, truePositives + falsePositives);
+        return confusion().precision();
     }
 
     /**
@@ -190,7 +191,7 @@ public record PointMetrics(long truePositives, long falsePositives, long trueNeg
      * @return the recall in {@code [0, 1]}; 0 when there is no positive label
      */
     public double recall() {
-        return ratio(truePositives, truePositives + falseNegatives);
+        return confusion().recall();
     }
 
     /**
@@ -199,7 +200,7 @@ public record PointMetrics(long truePositives, long falsePositives, long trueNeg
      * @return F1 in {@code [0, 1]}; 0 when TP = 0
      */
     public double f1() {
-        return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
+        return confusion().f1();
     }
 
     /**
@@ -208,7 +209,7 @@ public record PointMetrics(long truePositives, long falsePositives, long trueNeg
      * @return FAR in {@code [0, 1]}; 0 when there is no negative label
      */
     public double far() {
-        return ratio(falsePositives, falsePositives + trueNegatives);
+        return confusion().falsePositiveRate();
     }
 
     /**
@@ -218,6 +219,15 @@ public record PointMetrics(long truePositives, long falsePositives, long trueNeg
      */
     public double mar() {
         return ratio(falseNegatives, falseNegatives + truePositives);
+    }
+
+    /**
+     * Returns the same counts as the library's binary confusion, whose ratios these metrics use.
+     *
+     * @return the confusion counts
+     */
+    public BinaryMetrics.Confusion confusion() {
+        return new BinaryMetrics.Confusion(truePositives, falsePositives, trueNegatives, falseNegatives);
     }
 
     /**
