@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param orderViolations rows whose timestamp is not after the previous row's, with their line
  * @param dstShiftedLines lines whose local time does not exist in the zone (it falls in the
  *     spring daylight-saving gap) and was moved forward by the length of the gap
+ * @param filteredOut data rows left out by the reader's row filter (other stations of a
+ *     long-format file), 0 without a filter
  * @since 0.1.0
  */
 public record ReadReport(String source, int rows, Map<String, Integer> missingPerColumn,
-        List<OrderViolation> orderViolations, List<Long> dstShiftedLines) {
+        List<OrderViolation> orderViolations, List<Long> dstShiftedLines, int filteredOut) {
 
     /**
      * Validates and copies the components.
@@ -33,8 +35,12 @@ public record ReadReport(String source, int rows, Map<String, Integer> missingPe
      * @param missingPerColumn missing cells per column
      * @param orderViolations rows out of order
      * @param dstShiftedLines lines moved forward across a daylight-saving gap
+     * @param filteredOut rows left out by the row filter, at least 0
      */
     public ReadReport {
+        if (filteredOut < 0) {
+            throw new IllegalArgumentException("filteredOut must be >= 0, was " + filteredOut);
+        }
         Objects.requireNonNull(source, "source");
         if (rows < 0) {
             throw new IllegalArgumentException("rows must be >= 0, was " + rows);
@@ -66,7 +72,8 @@ public record ReadReport(String source, int rows, Map<String, Integer> missingPe
      */
     public String summary() {
         List<String> parts = new ArrayList<>();
-        parts.add(rows + (rows == 1 ? " row" : " rows"));
+        parts.add(rows + (rows == 1 ? " row" : " rows")
+                + (filteredOut > 0 ? " kept by the row filter (" + filteredOut + " left out)" : ""));
         int missing = missingTotal();
         if (missing > 0) {
             List<String> per = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +77,13 @@ public final class TimeSeriesCsv {
      * @param delimiter field separator, such as {@code ','} or {@code ';'}
      * @param decimalComma whether numbers use a decimal comma ({@code 12,5}), as French
      *     spreadsheets write them (use {@code ';'} as delimiter then)
+     * @param rowFilter rows kept: those whose cells equal these values, column by column (for
+     *     long-format files holding several stations); empty to keep every row
      * @since 0.1.0
      */
     public record Options(String timestampColumn, List<String> valueColumns, TimestampFormat format,
-            ZoneId zone, OrderPolicy orderPolicy, char delimiter, boolean decimalComma) {
+            ZoneId zone, OrderPolicy orderPolicy, char delimiter, boolean decimalComma,
+            Map<String, String> rowFilter) {
 
         /**
          * Validates the options.
@@ -92,8 +96,14 @@ public final class TimeSeriesCsv {
          * @param orderPolicy order policy
          * @param delimiter field separator, not a quote, a line break, a letter or a digit
          * @param decimalComma whether numbers use a decimal comma
+         * @param rowFilter column values a row must have to be kept
          */
         public Options {
+            rowFilter = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(rowFilter, "rowFilter")));
+            for (var e : rowFilter.entrySet()) {
+                Checks.notBlank(e.getKey(), "rowFilter column");
+                Objects.requireNonNull(e.getValue(), "rowFilter value");
+            }
             Checks.notBlank(timestampColumn, "timestampColumn");
             valueColumns = List.copyOf(Checks.notEmpty(valueColumns, "valueColumns"));
             Objects.requireNonNull(format, "format");
@@ -128,7 +138,7 @@ public final class TimeSeriesCsv {
          */
         public static Options defaults() {
             return new Options("timestamp", List.of("value"), TimestampFormat.auto(), ZoneId.of("Europe/Paris"),
-                    OrderPolicy.REJECT, ',', false);
+                    OrderPolicy.REJECT, ',', false, Map.of());
         }
 
         /**
@@ -138,7 +148,7 @@ public final class TimeSeriesCsv {
          * @return new options
          */
         public Options withTimestampColumn(String name) {
-            return new Options(name, valueColumns, format, zone, orderPolicy, delimiter, decimalComma);
+            return new Options(name, valueColumns, format, zone, orderPolicy, delimiter, decimalComma, rowFilter);
         }
 
         /**
@@ -158,7 +168,7 @@ public final class TimeSeriesCsv {
          * @return new options
          */
         public Options withValueColumns(List<String> names) {
-            return new Options(timestampColumn, names, format, zone, orderPolicy, delimiter, decimalComma);
+            return new Options(timestampColumn, names, format, zone, orderPolicy, delimiter, decimalComma, rowFilter);
         }
 
         /**
@@ -168,7 +178,7 @@ public final class TimeSeriesCsv {
          * @return new options
          */
         public Options withFormat(TimestampFormat newFormat) {
-            return new Options(timestampColumn, valueColumns, newFormat, zone, orderPolicy, delimiter, decimalComma);
+            return new Options(timestampColumn, valueColumns, newFormat, zone, orderPolicy, delimiter, decimalComma, rowFilter);
         }
 
         /**
@@ -178,7 +188,7 @@ public final class TimeSeriesCsv {
          * @return new options
          */
         public Options withZone(ZoneId newZone) {
-            return new Options(timestampColumn, valueColumns, format, newZone, orderPolicy, delimiter, decimalComma);
+            return new Options(timestampColumn, valueColumns, format, newZone, orderPolicy, delimiter, decimalComma, rowFilter);
         }
 
         /**
@@ -188,7 +198,7 @@ public final class TimeSeriesCsv {
          * @return new options
          */
         public Options withOrderPolicy(OrderPolicy policy) {
-            return new Options(timestampColumn, valueColumns, format, zone, policy, delimiter, decimalComma);
+            return new Options(timestampColumn, valueColumns, format, zone, policy, delimiter, decimalComma, rowFilter);
         }
 
         /**
@@ -201,7 +211,22 @@ public final class TimeSeriesCsv {
          */
         public Options withSeparators(char newDelimiter, boolean newDecimalComma) {
             return new Options(timestampColumn, valueColumns, format, zone, orderPolicy, newDelimiter,
-                    newDecimalComma);
+                    newDecimalComma, rowFilter);
+        }
+
+        /**
+         * Returns these options keeping only the rows whose {@code column} equals {@code value},
+         * such as one station of a long-format file holding several; may be called again for
+         * another column. Rows left out are counted in {@link ReadReport#filteredOut()}.
+         *
+         * @param column column name
+         * @param value value the cell must equal, exactly
+         * @return new options
+         */
+        public Options withRowFilter(String column, String value) {
+            Map<String, String> f = new LinkedHashMap<>(rowFilter);
+            f.put(Checks.notBlank(column, "column"), Checks.notNull(value, "value"));
+            return new Options(timestampColumn, valueColumns, format, zone, orderPolicy, delimiter, decimalComma, f);
         }
     }
 
@@ -368,13 +393,27 @@ public final class TimeSeriesCsv {
                 valueIndex[c] = find(names, valueNames.get(c), header.getStartingLineNumber(), "value");
             }
             int expected = names.size();
+            List<String> filterValues = new ArrayList<>(options.rowFilter().values());
+            int[] filterIndex = new int[filterValues.size()];
+            int k = 0;
+            for (String column : options.rowFilter().keySet()) {
+                filterIndex[k++] = find(names, column, header.getStartingLineNumber(), "filter");
+            }
             long previous = Long.MIN_VALUE;
+            int filteredOut = 0;
+            rows:
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 long line = r.getStartingLineNumber();
                 if (r.getFieldCount() != expected) {
                     throw new IllegalArgumentException("line " + line + " of " + source + ": expected " + expected
                             + " fields as in the header, found " + r.getFieldCount());
+                }
+                for (int f = 0; f < filterIndex.length; f++) {
+                    if (!r.getField(filterIndex[f]).equals(filterValues.get(f))) {
+                        filteredOut++;
+                        continue rows;
+                    }
                 }
                 long t = timestamp(r.getField(tsIndex), line, previous);
                 if (rows > 0 && t <= previous) {
@@ -411,7 +450,7 @@ public final class TimeSeriesCsv {
             }
             MultivariateTimeSeries series = new MultivariateTimeSeries(name, options.zone(),
                     Timeline.owning(m, violations), valueNames, v);
-            return new Read<>(series, new ReadReport(source, rows, missing, violations, shifted));
+            return new Read<>(series, new ReadReport(source, rows, missing, violations, shifted, filteredOut));
         }
 
         private int find(List<String> names, String wanted, long line, String role) {

@@ -291,4 +291,17 @@ class TimeSeriesCsvTest {
         assertTrue(e.getMessage().startsWith("line 2121 of "), e.getMessage());
         assertEquals(11, TimeSeriesCsv.readWithReport(disk, keep).report().orderViolations().size());
     }
+
+    @Test
+    void read_rowFilter_keepsOneStationOfALongFormatFileAndCountsTheOthers() throws IOException {
+        var r = parse("date,station_code,level\n2005-01-01,A,1\n2005-01-01,B,10\n2005-01-02,A,2\n2005-01-02,B,20\n",
+                UTC.withTimestampColumn("date").withValueColumn("level").withRowFilter("station_code", "B"));
+        assertEquals(2, r.series().size());
+        assertEquals(20.0, r.series().value(1, 0));
+        assertEquals(2, r.report().filteredOut());
+        assertTrue(r.report().summary().contains("2 rows kept by the row filter (2 left out)"), r.report().summary());
+        var e = assertThrows(IllegalArgumentException.class, () -> parse("date,level\n2005-01-01,1\n",
+                UTC.withTimestampColumn("date").withValueColumn("level").withRowFilter("station_code", "B")));
+        assertTrue(e.getMessage().contains("filter column \"station_code\" not found"), e.getMessage());
+    }
 }
