@@ -23,7 +23,9 @@ import java.util.Objects;
  * The last {@code validationYears} years before {@code trainUntil} are cut into
  * {@code folds} consecutive blocks; for each block, every candidate is trained on the dates
  * before it (labels ending before the block) and scores the block, time-ordered only. The
- * candidate with the highest average precision on these out-of-sample scores is chosen; the
+ * candidate with the highest average precision on these out-of-sample scores is chosen (the
+ * persistence rule is kept unless a model beats it by 5 %, since today's value is often the
+ * strongest predictor and a small validation gain does not survive a new period); the
  * probability calibration (isotonic with a tie-break by the raw score, or Platt) is fitted on
  * the same out-of-sample scores, which are later than the data each score's model was trained
  * on; the alert threshold is chosen on the calibrated validation probabilities as the lowest
@@ -196,6 +198,8 @@ public final class ExceedanceForecaster {
 
     private static final double[] BLEND_WEIGHTS = {0.25, 0.5, 0.75};
     private static final int LOGISTIC_EPOCHS = 5;
+    /** A model replaces the persistence rule only when its validation AP is 5 % higher. */
+    private static final double PERSISTENCE_MARGIN = 1.05;
 
     /** A model configuration. */
     private record Config(String name, int kind, int depth, int trees, double weight) {
@@ -399,6 +403,9 @@ public final class ExceedanceForecaster {
                 bestAp = aps[c];
                 best = c;
             }
+        }
+        if (aps[best] < PERSISTENCE_MARGIN * aps[0]) {
+            best = 0;
         }
         Config chosenConfig;
         double blend;

@@ -242,7 +242,7 @@ public final class LevelForecaster {
             double[] yB = unbox(yb);
             Horizon early = fitHorizon(xA, yA, names, sizeNames, riseCols, options, h);
             double[] pB = early.point().predict(xB);
-            double[] sB = early.size().predict(withAbs(xB, riseCols));
+            double[] sB = exp(early.size().predict(withAbs(xB, riseCols)));
             double[] ratio = new double[yB.length];
             for (int i = 0; i < ratio.length; i++) {
                 ratio[i] = Math.abs(yB[i] - pB[i]) / Math.max(sB[i], early.floor());
@@ -295,10 +295,22 @@ public final class LevelForecaster {
             mean += abs[i];
         }
         mean /= Math.max(1, abs.length);
-        TribuoFits.Regression size = TribuoFits.linearRegression(withAbs(x, riseCols), abs,
-                sizeNames, false, options.epochs(), options.seed() + 1000 + h);
         double floor = Math.max(1e-9, 0.1 * mean);
+        double[] logAbs = new double[abs.length];
+        for (int i = 0; i < abs.length; i++) {
+            logAbs[i] = Math.log(abs[i] + floor);
+        }
+        TribuoFits.Regression size = TribuoFits.linearRegression(withAbs(x, riseCols), logAbs,
+                sizeNames, false, options.epochs(), options.seed() + 1000 + h);
         return new Horizon(point, size, floor, 0.0);
+    }
+
+    private static double[] exp(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.exp(Math.min(50.0, v[i]));
+        }
+        return out;
     }
 
     private static double[][] withAbs(double[][] x, List<Integer> riseCols) {
@@ -366,7 +378,7 @@ public final class LevelForecaster {
         double[][] size = new double[horizons.size()][];
         for (int h = 0; h < horizons.size(); h++) {
             point[h] = horizons.get(h).point().predict(x);
-            size[h] = horizons.get(h).size().predict(xs);
+            size[h] = exp(horizons.get(h).size().predict(xs));
         }
         List<Forecast.Row> rows = new ArrayList<>(x.length * horizons.size());
         for (int i = 0; i < x.length; i++) {
