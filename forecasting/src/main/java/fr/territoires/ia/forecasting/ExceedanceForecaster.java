@@ -1,0 +1,687 @@
+package fr.territoires.ia.forecasting;
+
+import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.core.metrics.BinaryMetrics;
+import fr.territoires.ia.core.trust.ModelCard;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Forecasts the probability that a daily series exceeds a threshold within the next {@code h}
+ * days, {@code P(max(y[d+1 .. d+h]) > T)}, and raises alerts: the entry point of rare-event
+ * forecasting.
+ *
+ * <p>Method. Features come from {@link Features} ({@link FeatureSpec}: lags, rises, rolling
+ * means and maxima, calendar, covariates), all by date. Candidates are a logistic regression
+ * (Tribuo SGD, log loss), shallow XGBoost classifiers without heavy class weights (depth 2 or
+ * 3, a modest weight on positives as one candidate), the persistence rule (today's value) and
+ * blends of each model with the persistence score in logit space (weights 0.25, 0.5, 0.75).
+ * The last {@code validationYears} years before {@code trainUntil} are cut into
+ * {@code folds} consecutive blocks; for each block, every candidate is trained on the dates
+ * before it (labels ending before the block) and scores the block, time-ordered only. The
+ * candidate with the highest average precision on these out-of-sample scores is chosen (the
+ * persistence rule is kept unless a model beats it by 5 %, since today's value is often the
+ * strongest predictor and a small validation gain does not survive a new period); the
+ * probability calibration (isotonic with a tie-break by the raw score, or Platt) is fitted on
+ * the same out-of-sample scores, which are later than the data each score's model was trained
+ * on; the alert threshold is chosen on the calibrated validation probabilities as the lowest
+ * that reaches {@code targetPrecision} with at most {@code maxFalseAlertsPerYear} false alerts
+ * per year (the best F1 when none does). The chosen candidate is then refitted on the whole
+ * training period. Only dates up to {@code trainUntil} are read: values after it never change
+ * the fitted model.
+ *
+ * <p>Units are those of the series; dates are local dates of the series' zone. Dates whose
+ * label is unknown (a missing day in the horizon and no exceedance among the days present) are
+ * left out of training and validation.
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
+ * @since 0.1.0
+ */
+public final class ExceedanceForecaster {
+
+    /**
+     * Probability calibration method.
+     *
+     * @since 0.1.0
+     */
+    public enum Calibration {
+        /** Isotonic regression (pool-adjacent-violators) with a tie-break by the raw score. */
+        ISOTONIC,
+        /** Platt scaling: a logistic curve on the raw score. */
+        PLATT
+    }
+
+    /**
+     * Settings of {@link #fit}.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param threshold the level {@code T} to exceed, finite, in the series' unit
+     * @param horizon the number of days ahead {@code h}, in {@code [1, 60]}
+     * @param validationYears years at the end of the training period used for validation,
+     *     in {@code [1, 50]}
+     * @param folds consecutive validation blocks (rolling origin), in {@code [1, 10]}
+     * @param targetPrecision precision the alert rule must reach on validation, in
+     *     {@code (0, 1]}
+     * @param maxFalseAlertsPerYear false alerts per year allowed on validation, {@code > 0}
+     *     (positive infinity for no limit)
+     * @param calibration calibration method
+     * @param features features to build
+     * @param seed seed of every random choice
+     * @since 0.1.0
+     */
+    public record Options(double threshold, int horizon, int validationYears, int folds,
+            double targetPrecision, double maxFalseAlertsPerYear, Calibration calibration,
+            FeatureSpec features, long seed) {
+
+        /**
+         * Validates the settings.
+         *
+         * @param threshold threshold
+         * @param horizon horizon in days
+         * @param validationYears validation years
+         * @param folds validation blocks
+         * @param targetPrecision target precision
+         * @param maxFalseAlertsPerYear maximum false alerts per year
+         * @param calibration calibration method
+         * @param features feature specification
+         * @param seed seed
+         * @throws NullPointerException when {@code calibration} or {@code features} is null
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Options {
+            if (!Double.isFinite(threshold)) {
+                throw new IllegalArgumentException("threshold must be finite, was " + threshold);
+            }
+            if (horizon < 1 || horizon > 60) {
+                throw new IllegalArgumentException("horizon must be in [1, 60], was " + horizon);
+            }
+            if (validationYears < 1 || validationYears > 50) {
+                throw new IllegalArgumentException("validationYears must be in [1, 50], was "
+                        + validationYears);
+            }
+            if (folds < 1 || folds > 10) {
+                throw new IllegalArgumentException("folds must be in [1, 10], was " + folds);
+            }
+            if (!(targetPrecision > 0.0 && targetPrecision <= 1.0)) {
+                throw new IllegalArgumentException("targetPrecision must be in (0, 1], was "
+                        + targetPrecision);
+            }
+            if (!(maxFalseAlertsPerYear > 0.0)) {
+                throw new IllegalArgumentException("maxFalseAlertsPerYear must be > 0, was "
+                        + maxFalseAlertsPerYear);
+            }
+            Objects.requireNonNull(calibration, "calibration");
+            Objects.requireNonNull(features, "features");
+        }
+
+        /**
+         * Returns the default settings for a threshold and a horizon: 10 validation years in 2
+         * blocks, target precision 0.4, no limit on false alerts, isotonic calibration,
+         * {@link FeatureSpec#defaults()}, seed 42.
+         *
+         * @param threshold the level to exceed
+         * @param horizon days ahead, in {@code [1, 60]}
+         * @return the settings
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public static Options defaults(double threshold, int horizon) {
+            return new Options(threshold, horizon, 10, 2, 0.4, Double.POSITIVE_INFINITY,
+                    Calibration.ISOTONIC, FeatureSpec.defaults(), 42L);
+        }
+
+        /**
+         * Returns a copy with another number of validation years.
+         *
+         * @param years validation years, in {@code [1, 50]}
+         * @return the new settings
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withValidationYears(int years) {
+            return new Options(threshold, horizon, years, folds, targetPrecision,
+                    maxFalseAlertsPerYear, calibration, features, seed);
+        }
+
+        /**
+         * Returns a copy with another alert rule.
+         *
+         * @param precision target precision, in {@code (0, 1]}
+         * @param falseAlertsPerYear maximum false alerts per year, {@code > 0}
+         * @return the new settings
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withAlertRule(double precision, double falseAlertsPerYear) {
+            return new Options(threshold, horizon, validationYears, folds, precision,
+                    falseAlertsPerYear, calibration, features, seed);
+        }
+
+        /**
+         * Returns a copy with another calibration method.
+         *
+         * @param method the method
+         * @return the new settings
+         * @throws NullPointerException when {@code method} is null
+         */
+        public Options withCalibration(Calibration method) {
+            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
+                    maxFalseAlertsPerYear, method, features, seed);
+        }
+
+        /**
+         * Returns a copy with other features.
+         *
+         * @param spec the features
+         * @return the new settings
+         * @throws NullPointerException when {@code spec} is null
+         */
+        public Options withFeatures(FeatureSpec spec) {
+            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
+                    maxFalseAlertsPerYear, calibration, spec, seed);
+        }
+
+        /**
+         * Returns a copy with another seed.
+         *
+         * @param newSeed the seed
+         * @return the new settings
+         */
+        public Options withSeed(long newSeed) {
+            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
+                    maxFalseAlertsPerYear, calibration, features, newSeed);
+        }
+    }
+
+    private static final double[] BLEND_WEIGHTS = {0.25, 0.5, 0.75};
+    private static final int LOGISTIC_EPOCHS = 5;
+    /** A model replaces the persistence rule only when its validation AP is 5 % higher. */
+    private static final double PERSISTENCE_MARGIN = 1.05;
+
+    /** A model configuration. */
+    private record Config(String name, int kind, int depth, int trees, double weight) {
+        static final int PERSISTENCE = 0;
+        static final int LOGISTIC = 1;
+        static final int XGBOOST = 2;
+    }
+
+    /** A fitted raw scorer: model (if any) + persistence logit. */
+    private record Scorer(Config config, TribuoFits.@org.jspecify.annotations.Nullable Classifier model,
+            Calibrator persistence, double blend) {
+
+        double[] score(double[][] x, int lag0) {
+            double[] out = new double[x.length];
+            double[] p = model == null ? new double[0] : model.predict(x);
+            for (int i = 0; i < x.length; i++) {
+                double pers = logit(persistence.apply(x[i][lag0]));
+                if (model == null) {
+                    out[i] = pers;
+                } else {
+                    double m = logit(p[i]);
+                    out[i] = blend * m + (1.0 - blend) * pers;
+                }
+            }
+            return out;
+        }
+    }
+
+    private final Options options;
+    private final Scorer scorer;
+    private final Calibrator calibrator;
+    private final double alertThreshold;
+    private final int lag0;
+    private final int covariateCount;
+    private final String chosen;
+    private final ModelCard card;
+
+    private ExceedanceForecaster(Options options, Scorer scorer, Calibrator calibrator,
+            double alertThreshold, int lag0, int covariateCount, String chosen, ModelCard card) {
+        this.options = options;
+        this.scorer = scorer;
+        this.calibrator = calibrator;
+        this.alertThreshold = alertThreshold;
+        this.lag0 = lag0;
+        this.covariateCount = covariateCount;
+        this.chosen = chosen;
+        this.card = card;
+    }
+
+    static double logit(double p) {
+        double q = Math.min(1.0 - 1e-7, Math.max(1e-7, p));
+        return Math.log(q / (1.0 - q));
+    }
+
+    /** Label of date d: 1, 0, or NaN when unknown. */
+    static double label(DailyGrid y, long d, int h, double threshold) {
+        boolean missing = false;
+        for (int k = 1; k <= h; k++) {
+            double v = y.at(d + k);
+            if (Double.isNaN(v)) {
+                missing = true;
+            } else if (v > threshold) {
+                return 1.0;
+            }
+        }
+        return missing ? Double.NaN : 0.0;
+    }
+
+    /** Rows with known labels. */
+    private record Labelled(long[] days, double[][] x, boolean[] y) {
+
+        Labelled select(long fromDay, long toDay) {
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < days.length; i++) {
+                if (days[i] >= fromDay && days[i] <= toDay) {
+                    keep.add(i);
+                }
+            }
+            long[] d = new long[keep.size()];
+            double[][] xs = new double[keep.size()][];
+            boolean[] ys = new boolean[keep.size()];
+            for (int k = 0; k < d.length; k++) {
+                int i = keep.get(k);
+                d[k] = days[i];
+                xs[k] = x[i];
+                ys[k] = y[i];
+            }
+            return new Labelled(d, xs, ys);
+        }
+
+        int positives() {
+            int n = 0;
+            for (boolean b : y) {
+                n += b ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Fits the forecaster on the dates up to {@code trainUntil} (see the class description).
+     *
+     * @param series the daily series, at most one value per local date; NaN = missing
+     * @param covariates other daily series used as features by date (may be empty)
+     * @param trainUntil last date whose value may be read; later values are ignored
+     * @param options settings
+     * @return the fitted forecaster
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when a series has two values on one date or an
+     *     infinite value, {@link FeatureSpec#lags()} lacks lag 0, or the training or
+     *     validation period has no exceedance or no non-exceedance
+     */
+    public static ExceedanceForecaster fit(TimeSeries series, List<TimeSeries> covariates,
+            LocalDate trainUntil, Options options) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(covariates, "covariates");
+        Objects.requireNonNull(trainUntil, "trainUntil");
+        Objects.requireNonNull(options, "options");
+        FeatureSpec spec = options.features();
+        int lag0 = spec.lags().indexOf(0);
+        if (lag0 < 0) {
+            throw new IllegalArgumentException("features.lags must contain 0, was "
+                    + spec.lags());
+        }
+        long lastDay = trainUntil.toEpochDay();
+        Features.Inputs in = Features.Inputs.of(series, covariates).until(lastDay);
+        if (in.series().isEmpty()) {
+            throw new IllegalArgumentException("series must have values on or before "
+                    + trainUntil + ", was none");
+        }
+        int h = options.horizon();
+        FeatureMatrix fm = Features.build(in, spec, in.series().firstDay(), lastDay - h);
+        Labelled all = labelled(in.series(), fm, h, options.threshold());
+        List<String> names = fm.names();
+
+        long valStart = trainUntil.minusYears(options.validationYears()).plusDays(1).toEpochDay();
+        int folds = options.folds();
+        long span = lastDay - h - valStart + 1;
+        if (span < folds) {
+            throw new IllegalArgumentException("validationYears must leave at least one day per "
+                    + "fold, was " + options.validationYears());
+        }
+        List<Config> configs = List.of(
+                new Config("logistic regression (Tribuo SGD, log loss)", Config.LOGISTIC, 0, 0, 1),
+                new Config("XGBoost depth 2, 100 trees, unweighted", Config.XGBOOST, 2, 100, 1),
+                new Config("XGBoost depth 3, 150 trees, unweighted", Config.XGBOOST, 3, 150, 1),
+                new Config("XGBoost depth 2, 100 trees, positives weighted 3", Config.XGBOOST, 2,
+                        100, 3));
+        int nCand = 1 + configs.size() * (1 + BLEND_WEIGHTS.length);
+        List<double[]> oof = new ArrayList<>();
+        for (int c = 0; c < nCand; c++) {
+            oof.add(new double[0]);
+        }
+        List<Boolean> oofY = new ArrayList<>();
+        long[] oofDays = new long[0];
+        for (int f = 0; f < folds; f++) {
+            long bStart = valStart + span * f / folds;
+            long bEnd = valStart + span * (f + 1) / folds - 1;
+            Labelled train = all.select(Long.MIN_VALUE, bStart - 1 - h);
+            Labelled block = all.select(bStart, bEnd);
+            checkClasses(train, "training data before " + LocalDate.ofEpochDay(bStart));
+            for (boolean b : block.y()) {
+                oofY.add(b);
+            }
+            oofDays = concat(oofDays, block.days());
+            Calibrator pers = persistenceCalibrator(train, lag0);
+            int c = 0;
+            oof.set(c, concat(oof.get(c), new Scorer(new Config("persistence", 0, 0, 0, 0), null,
+                    pers, 0.0).score(block.x(), lag0)));
+            c++;
+            for (Config cfg : configs) {
+                TribuoFits.Classifier model = train(cfg, train, names, options.seed());
+                double[] p = model.predict(block.x());
+                double[] pb = new double[p.length];
+                for (int i = 0; i < p.length; i++) {
+                    pb[i] = logit(p[i]);
+                }
+                oof.set(c, concat(oof.get(c), pb));
+                c++;
+                for (double w : BLEND_WEIGHTS) {
+                    double[] s = new double[p.length];
+                    for (int i = 0; i < p.length; i++) {
+                        s[i] = w * pb[i] + (1 - w) * logit(pers.apply(block.x()[i][lag0]));
+                    }
+                    oof.set(c, concat(oof.get(c), s));
+                    c++;
+                }
+            }
+        }
+        boolean[] vy = new boolean[oofY.size()];
+        for (int i = 0; i < vy.length; i++) {
+            vy[i] = oofY.get(i);
+        }
+        checkClasses(new Labelled(oofDays, new double[0][], vy), "validation period");
+        int best = 0;
+        double bestAp = -1;
+        double[] aps = new double[nCand];
+        for (int c = 0; c < nCand; c++) {
+            aps[c] = BinaryMetrics.averagePrecision(vy, oof.get(c));
+            if (aps[c] > bestAp + 1e-12) {
+                bestAp = aps[c];
+                best = c;
+            }
+        }
+        if (aps[best] < PERSISTENCE_MARGIN * aps[0]) {
+            best = 0;
+        }
+        Config chosenConfig;
+        double blend;
+        String chosenName;
+        if (best == 0) {
+            chosenConfig = new Config("persistence", Config.PERSISTENCE, 0, 0, 0);
+            blend = 0.0;
+            chosenName = "persistence (today's value, calibrated)";
+        } else {
+            int k = best - 1;
+            chosenConfig = configs.get(k / (1 + BLEND_WEIGHTS.length));
+            int b = k % (1 + BLEND_WEIGHTS.length);
+            blend = b == 0 ? 1.0 : BLEND_WEIGHTS[b - 1];
+            chosenName = b == 0 ? chosenConfig.name()
+                    : chosenConfig.name() + " blended with persistence (model weight " + blend
+                            + ")";
+        }
+        double[] vs = oof.get(best);
+        Calibrator cal = options.calibration() == Calibration.ISOTONIC
+                ? Calibrator.isotonic(vs, vy) : Calibrator.platt(vs, vy);
+        double[] vp = cal.apply(vs);
+        double years = vy.length / 365.25;
+        double threshold = chooseThreshold(vp, vy, years, options);
+
+        // Refit on the whole training period.
+        checkClasses(all, "training period");
+        Calibrator pers = persistenceCalibrator(all, lag0);
+        TribuoFits.Classifier finalModel = chosenConfig.kind() == Config.PERSISTENCE ? null
+                : train(chosenConfig, all, names, options.seed());
+        Scorer scorer = new Scorer(chosenConfig, finalModel, pers, blend);
+
+        ModelCard card = card(series, options, trainUntil, all, chosenName, aps, vy, vs, vp, cal,
+                threshold, finalModel, configs, in);
+        return new ExceedanceForecaster(options, scorer, cal, threshold, lag0,
+                covariates.size(), chosenName, card);
+    }
+
+    private static ModelCard card(TimeSeries series, Options options, LocalDate trainUntil,
+            Labelled all, String chosenName, double[] aps, boolean[] vy, double[] vs, double[] vp,
+            Calibrator cal, double threshold, TribuoFits.@org.jspecify.annotations.Nullable Classifier model,
+            List<Config> configs, Features.Inputs in) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        opts.put("threshold", Double.toString(options.threshold()));
+        opts.put("horizon", Integer.toString(options.horizon()));
+        opts.put("validationYears", Integer.toString(options.validationYears()));
+        opts.put("folds", Integer.toString(options.folds()));
+        opts.put("targetPrecision", Double.toString(options.targetPrecision()));
+        opts.put("maxFalseAlertsPerYear", Double.toString(options.maxFalseAlertsPerYear()));
+        opts.put("calibration", cal.describe());
+        opts.put("features", options.features().toString());
+        opts.put("chosenModel", chosenName);
+        opts.put("alertThreshold", Double.toString(threshold));
+        ModelCard.Builder b = ModelCard.builder("ExceedanceForecaster " + series.name())
+                .algorithm(chosenName)
+                .description("Probability that " + series.name() + " exceeds "
+                        + options.threshold() + " within " + options.horizon()
+                        + " day(s), calibrated, with an alert rule chosen on validation.")
+                .seed(options.seed())
+                .options(opts)
+                .provenance(model == null ? Map.of() : Provenances.reproducible(model.provenance()))
+                .intendedUse(new ModelCard.IntendedUse(
+                        "Early warning of threshold exceedances (flood levels, pollution peaks).",
+                        List.of("local authorities", "risk managers"),
+                        List.of("sole basis for evacuation decisions",
+                                "series other than the one it was fitted on")));
+        b.addMetric(metric("validation average precision", aps.length == 0 ? 0 : maxOf(aps),
+                "out-of-sample average precision of the chosen candidate on the validation years"));
+        b.addMetric(metric("validation average precision (persistence)", aps[0],
+                "today's value as the score"));
+        b.addMetric(metric("validation Brier score", BinaryMetrics.brierScore(vy, vp),
+                "in-sample for the calibration (fitted on the same validation scores)"));
+        b.addMetric(metric("validation climatology Brier", BinaryMetrics.climatologyBrier(vy),
+                "constant base rate"));
+        b.addMetric(metric("alert threshold", threshold, "probability at which alerts fire"));
+        for (int c = 1; c < aps.length; c += 1 + BLEND_WEIGHTS.length) {
+            b.addMetric(metric("validation AP: " + configs.get((c - 1) / (1 + BLEND_WEIGHTS.length))
+                    .name(), aps[c], "candidate alone"));
+        }
+        b.trainingData(new ModelCard.DataSummary(series.name(),
+                "up to " + trainUntil + " (labels end by then)", all.days().length,
+                Map.of("positives", Integer.toString(all.positives()),
+                        "covariates", Integer.toString(in.covariates().size()))));
+        b.caveats(List.of("Probabilities are calibrated on the validation years; a change of "
+                        + "gauge, regime or climate breaks the calibration.",
+                "Dates with a missing value among the required lags are not forecast (reported "
+                        + "as skipped)."));
+        return b.build();
+    }
+
+    private static double maxOf(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            if (!Double.isNaN(v)) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
+    }
+
+    private static ModelCard.Metric metric(String name, double value, String description) {
+        return ModelCard.Metric.of(name, Double.isFinite(value) ? value : 0.0,
+                Double.isFinite(value) ? description : description + " (undefined, shown as 0)");
+    }
+
+    static double chooseThreshold(double[] p, boolean[] y, double years, Options options) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (i, j) -> Double.compare(p[j], p[i]));
+        int positives = 0;
+        for (boolean b : y) {
+            positives += b ? 1 : 0;
+        }
+        int tp = 0;
+        int fp = 0;
+        double ruleThreshold = Double.NaN;
+        double bestF1 = -1;
+        double f1Threshold = 1.0;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (y[i]) {
+                tp++;
+            } else {
+                fp++;
+            }
+            if (k + 1 < order.length && p[order[k + 1]] == p[i]) {
+                continue;
+            }
+            double precision = tp / (double) (tp + fp);
+            double recall = positives == 0 ? 0 : tp / (double) positives;
+            if (tp > 0 && precision >= options.targetPrecision()
+                    && fp / Math.max(years, 1e-9) <= options.maxFalseAlertsPerYear()) {
+                ruleThreshold = p[i];
+            }
+            double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                f1Threshold = p[i];
+            }
+        }
+        return Double.isNaN(ruleThreshold) ? f1Threshold : ruleThreshold;
+    }
+
+    private static Calibrator persistenceCalibrator(Labelled train, int lag0) {
+        double[] s = new double[train.x().length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = train.x()[i][lag0];
+        }
+        return Calibrator.platt(s, train.y());
+    }
+
+    private static TribuoFits.Classifier train(Config cfg, Labelled data, List<String> names,
+            long seed) {
+        if (cfg.kind() == Config.LOGISTIC) {
+            return TribuoFits.logistic(data.x(), data.y(), names, LOGISTIC_EPOCHS, seed);
+        }
+        return TribuoFits.xgboost(data.x(), data.y(), names, cfg.trees(), cfg.depth(),
+                cfg.weight(), seed);
+    }
+
+    private static void checkClasses(Labelled data, String what) {
+        int pos = data.positives();
+        if (pos == 0 || pos == data.y().length) {
+            throw new IllegalArgumentException(what + " must contain both exceedances and "
+                    + "non-exceedances, was " + pos + " exceedances among " + data.y().length
+                    + " dates");
+        }
+    }
+
+    private static Labelled labelled(DailyGrid y, FeatureMatrix fm, int h, double threshold) {
+        List<LocalDate> dates = fm.dates();
+        double[][] rows = fm.rowsUnsafe();
+        List<Integer> keep = new ArrayList<>();
+        double[] labels = new double[dates.size()];
+        for (int i = 0; i < dates.size(); i++) {
+            labels[i] = label(y, dates.get(i).toEpochDay(), h, threshold);
+            if (!Double.isNaN(labels[i])) {
+                keep.add(i);
+            }
+        }
+        long[] d = new long[keep.size()];
+        double[][] x = new double[keep.size()][];
+        boolean[] yy = new boolean[keep.size()];
+        for (int k = 0; k < d.length; k++) {
+            int i = keep.get(k);
+            d[k] = dates.get(i).toEpochDay();
+            x[k] = rows[i];
+            yy[k] = labels[i] > 0.5;
+        }
+        return new Labelled(d, x, yy);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /**
+     * Forecasts every date from {@code from} to the last date of {@code series} whose features
+     * exist, in date order; dates whose features cannot be built are listed as skipped.
+     *
+     * @param series the daily series (the fitted one, possibly extended with newer values)
+     * @param covariates covariate series, as many as at fitting time, in the same order
+     * @param from first issue date
+     * @return the probabilities, alerts and skipped dates; no rows when {@code from} is after
+     *     the last date of the series
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the number of covariates differs from fitting
+     *     time, or a series has two values on one date or an infinite value
+     */
+    public ExceedanceForecast forecast(TimeSeries series, List<TimeSeries> covariates,
+            LocalDate from) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(covariates, "covariates");
+        Objects.requireNonNull(from, "from");
+        if (covariates.size() != covariateCount) {
+            throw new IllegalArgumentException("covariates must have " + covariateCount
+                    + " series as at fitting time, was " + covariates.size());
+        }
+        Features.Inputs in = Features.Inputs.of(series, covariates);
+        if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
+            return new ExceedanceForecast(List.of(), List.of(), alertThreshold);
+        }
+        FeatureMatrix fm = Features.build(in, options.features(), from.toEpochDay(),
+                in.series().lastDay());
+        double[] raw = scorer.score(fm.rowsUnsafe(), lag0);
+        List<ExceedanceForecast.Row> rows = new ArrayList<>(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            double p = calibrator.apply(raw[i]);
+            rows.add(new ExceedanceForecast.Row(fm.dates().get(i), p, p >= alertThreshold));
+        }
+        return new ExceedanceForecast(rows, fm.skipped(), alertThreshold);
+    }
+
+    /**
+     * Returns the model card: chosen model, options, validation metrics of every candidate,
+     * training data and caveats.
+     *
+     * @return the card
+     */
+    public ModelCard card() {
+        return card;
+    }
+
+    /**
+     * Returns the name of the candidate chosen on validation.
+     *
+     * @return a readable name such as {@code "logistic regression (Tribuo SGD, log loss)"}
+     */
+    public String chosenModel() {
+        return chosen;
+    }
+
+    /**
+     * Returns the alert threshold chosen on validation.
+     *
+     * @return the probability at or above which an alert is raised, in {@code [0, 1]}
+     */
+    public double alertThreshold() {
+        return alertThreshold;
+    }
+
+    /**
+     * Returns the settings this forecaster was fitted with.
+     *
+     * @return the options
+     */
+    public Options options() {
+        return options;
+    }
+}

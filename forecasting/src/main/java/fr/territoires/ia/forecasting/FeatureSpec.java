@@ -1,0 +1,161 @@
+package fr.territoires.ia.forecasting;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which features {@link Features} builds for a date {@code d} of a daily series.
+ *
+ * <p>All offsets are in days of the calendar, never in rows: lag {@code k} is the value on date
+ * {@code d - k}, so a missing day cannot shift a lag onto another date. The features are:
+ * <ul>
+ *   <li>{@code lag<k>}: the value on {@code d - k} (lag 0 is today's value); required;</li>
+ *   <li>{@code rise<k>}: {@code y(d) - y(d - k)}, the rise over {@code k} days; required;</li>
+ *   <li>{@code mean<w>} and {@code max<w>}: mean and maximum over the {@code w} days
+ *       {@code d - w + 1 .. d}, computed on the days present, which must be at least half of
+ *       the window ({@code ceil(w / 2)});</li>
+ *   <li>calendar, when enabled: {@code doy_sin}, {@code doy_cos} (day of year as harmonics of a
+ *       365.25-day year), {@code dow_1 .. dow_6} (day of week, Monday = reference) and
+ *       {@code holiday} (1 on a French public holiday, metropolitan calendar);</li>
+ *   <li>for each covariate series {@code c} and each covariate lag {@code k}:
+ *       {@code <c>_lag<k>}, the covariate's value on {@code d - k}; required.</li>
+ * </ul>
+ * A date for which a required value is missing is skipped and reported, never filled in.
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
+ * @param lags lags of the series in days, each in {@code [0, 3660]}, not all empty with
+ *     {@code rises} and {@code windows}
+ * @param rises rise lengths in days, each in {@code [1, 3660]}
+ * @param windows rolling-window lengths in days, each in {@code [2, 3660]}
+ * @param calendar whether to add the calendar features
+ * @param covariateLags lags of each covariate series in days, each in {@code [0, 3660]}
+ * @since 0.1.0
+ */
+public record FeatureSpec(List<Integer> lags, List<Integer> rises, List<Integer> windows,
+        boolean calendar, List<Integer> covariateLags) {
+
+    private static final int MAX_OFFSET = 3660;
+
+    /**
+     * Validates and copies the lists.
+     *
+     * @param lags lags in days
+     * @param rises rise lengths in days
+     * @param windows window lengths in days
+     * @param calendar whether to add calendar features
+     * @param covariateLags covariate lags in days
+     * @throws NullPointerException when a list or an element is null
+     * @throws IllegalArgumentException when an offset is out of range or no feature of the
+     *     series itself is requested
+     */
+    public FeatureSpec {
+        lags = List.copyOf(Objects.requireNonNull(lags, "lags"));
+        rises = List.copyOf(Objects.requireNonNull(rises, "rises"));
+        windows = List.copyOf(Objects.requireNonNull(windows, "windows"));
+        covariateLags = List.copyOf(Objects.requireNonNull(covariateLags, "covariateLags"));
+        check(lags, "lags", 0);
+        check(rises, "rises", 1);
+        check(windows, "windows", 2);
+        check(covariateLags, "covariateLags", 0);
+        if (lags.isEmpty() && rises.isEmpty() && windows.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "lags, rises and windows must not all be empty, was all empty");
+        }
+    }
+
+    private static void check(List<Integer> offsets, String name, int min) {
+        for (int i = 0; i < offsets.size(); i++) {
+            int k = offsets.get(i);
+            if (k < min || k > MAX_OFFSET) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be in [" + min + ", "
+                        + MAX_OFFSET + "], was " + k);
+            }
+        }
+    }
+
+    /**
+     * Returns the default specification: lags 0, 1, 2, 3 and 7 days; rises over 1, 2, 3 and 7
+     * days; rolling mean and maximum over 3, 7 and 30 days; calendar features; covariates at
+     * lags 0 and 1.
+     *
+     * @return the default specification
+     */
+    public static FeatureSpec defaults() {
+        return new FeatureSpec(List.of(0, 1, 2, 3, 7), List.of(1, 2, 3, 7), List.of(3, 7, 30),
+                true, List.of(0, 1));
+    }
+
+    /**
+     * Returns a copy with or without the calendar features.
+     *
+     * @param enabled whether to add the calendar features
+     * @return the new specification
+     */
+    public FeatureSpec withCalendar(boolean enabled) {
+        return new FeatureSpec(lags, rises, windows, enabled, covariateLags);
+    }
+
+    /**
+     * Returns a copy with other lags of the series.
+     *
+     * @param newLags lags in days
+     * @return the new specification
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a lag is out of range
+     */
+    public FeatureSpec withLags(List<Integer> newLags) {
+        return new FeatureSpec(newLags, rises, windows, calendar, covariateLags);
+    }
+
+    /**
+     * Returns a copy with other rise lengths.
+     *
+     * @param newRises rise lengths in days
+     * @return the new specification
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a length is out of range
+     */
+    public FeatureSpec withRises(List<Integer> newRises) {
+        return new FeatureSpec(lags, newRises, windows, calendar, covariateLags);
+    }
+
+    /**
+     * Returns a copy with other rolling windows.
+     *
+     * @param newWindows window lengths in days
+     * @return the new specification
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a length is out of range
+     */
+    public FeatureSpec withWindows(List<Integer> newWindows) {
+        return new FeatureSpec(lags, rises, newWindows, calendar, covariateLags);
+    }
+
+    /**
+     * Returns a copy with other covariate lags.
+     *
+     * @param newLags covariate lags in days
+     * @return the new specification
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a lag is out of range
+     */
+    public FeatureSpec withCovariateLags(List<Integer> newLags) {
+        return new FeatureSpec(lags, rises, windows, calendar, newLags);
+    }
+
+    /** Largest look-back in days. */
+    int maxLookBack() {
+        int m = 0;
+        for (int k : lags) {
+            m = Math.max(m, k);
+        }
+        for (int k : rises) {
+            m = Math.max(m, k);
+        }
+        for (int w : windows) {
+            m = Math.max(m, w - 1);
+        }
+        return m;
+    }
+}
