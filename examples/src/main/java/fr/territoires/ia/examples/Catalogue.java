@@ -26,6 +26,9 @@ final class Catalogue {
                 new UseCase("traffic-counter-freeze", "anomaly",
                         "Detect a traffic loop counter that froze and repeats its last count",
                         TrafficCounterFreezeExample::run),
+                new UseCase("flood-alert", "forecasting",
+                        "Flood alert on a river: probability of exceeding the flood level within 3 days, alerts, lead times",
+                        FloodAlertExample::run),
                 new UseCase("demand-baseline-card", "trust",
                         "Evaluate a demand baseline, publish its model card and save it as a checksummed model file",
                         DemandBaselineCardExample::run));

@@ -49,4 +49,13 @@ class ExamplesTest {
         assertTrue(s.contains("value unchanged since"), s);
         assertTrue(s.contains("min after the freeze"), s);
     }
+
+    @Test
+    void floodAlert_beatsPersistenceAndAnnouncesFloods() {
+        String s = FloodAlertExample.run();
+        var m = java.util.regex.Pattern.compile("average precision ([0-9.]+) \\(persistence ([0-9.]+)\\)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Double.parseDouble(m.group(1)) > Double.parseDouble(m.group(2)), s);
+        assertTrue(s.matches("(?s).*[1-9] of \\d+ floods announced.*"), s);
+    }
 }

@@ -59,8 +59,8 @@ class RunnerTest {
         String commands = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit status"));
         // One line per command: name, then its description on the same line, no continuation lines.
         var lines = commands.lines().skip(1).filter(l -> !l.isBlank()).toList();
-        assertEquals(4, lines.size(), commands);
-        for (String c : new String[] {"tour", "detect", "check-series", "holidays"}) {
+        assertEquals(6, lines.size(), commands);
+        for (String c : new String[] {"tour", "detect", "forecast-events", "forecast", "check-series", "holidays"}) {
             assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith(c + " ") && l.strip().length() > c.length() + 10),
                     c + " in\n" + commands);
         }

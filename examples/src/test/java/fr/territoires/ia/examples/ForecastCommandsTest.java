@@ -1,0 +1,105 @@
+package fr.territoires.ia.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.forecasting.synthetic.RiverSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ForecastCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private Path csv;
+
+    /** A long-format file: the simulated river under station R1, and a decoy station R2. */
+    @BeforeEach
+    void writeRiver() throws IOException {
+        TimeSeries river = RiverSimulator.simulate(LocalDate.of(2000, 1, 1), 12 * 365, 4.0, 0.0, 5L);
+        StringBuilder sb = new StringBuilder("date,station_code,level_mm\n");
+        for (int i = 0; i < river.size(); i++) {
+            LocalDate d = LocalDate.ofInstant(river.timestamp(i), ZoneOffset.UTC);
+            sb.append(d).append(",R1,").append(Math.round(river.value(i))).append('\n');
+            sb.append(d).append(",R2,").append(1).append('\n');
+        }
+        csv = dir.resolve("river.csv");
+        Files.writeString(csv, sb);
+    }
+
+    @Test
+    void forecastEvents_everyDateAfterCutOffInOrder_probabilitiesAndAlerts() throws IOException {
+        Path out = dir.resolve("events.csv");
+        var r = RunnerTest.run("forecast-events", "--input", csv.toString(), "--time-column", "date", "--value-column",
+                "level_mm", "--where", "station_code=R1", "--threshold", "2500", "--horizon", "3", "--train-until",
+                "2009-12-31", "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("date,probability,alert", lines.get(0));
+        LocalDate previous = LocalDate.of(2009, 12, 31);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            LocalDate d = LocalDate.parse(c[0]);
+            assertTrue(d.isAfter(previous), line);
+            previous = d;
+            double p = Double.parseDouble(c[1]);
+            assertTrue(p >= 0 && p <= 1, line);
+            assertTrue(c[2].equals("0") || c[2].equals("1"), line);
+        }
+        // Two years after the cut-off, less the few last days whose features need no future: all dates present.
+        assertTrue(lines.size() - 1 >= 2 * 365 - 5, "rows " + (lines.size() - 1));
+    }
+
+    @Test
+    void forecast_horizons1toH_intervalsAroundForecast() throws IOException {
+        Path out = dir.resolve("levels.csv");
+        var r = RunnerTest.run("forecast", "--input", csv.toString(), "--value-column", "level_mm", "--where",
+                "station_code=R1", "--horizon", "2", "--train-until", "2010-12-31", "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("date,horizon,forecast,lower,upper", lines.get(0));
+        assertTrue(lines.get(1).startsWith("2011-01-01,1,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("2011-01-01,2,"), lines.get(2));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            double f = Double.parseDouble(c[2]);
+            assertTrue(Double.parseDouble(c[3]) <= f && f <= Double.parseDouble(c[4]), line);
+        }
+    }
+
+    @Test
+    void forecastEvents_badInput_oneLineStatus2NoOutput() throws IOException {
+        Path out = dir.resolve("events.csv");
+        Path dup = dir.resolve("dup.csv");
+        Files.writeString(dup, "date,level_mm\n2001-01-01,1\n2001-01-01,2\n");
+        String[][] cases = {
+            {csv.toString(), "level_mm", "station_code=R1", "2009-13-01", "--train-until must be a date"},
+            {csv.toString(), "flow", "station_code=R1", "2009-12-31", "value column \"flow\" not found"},
+            {csv.toString(), "level_mm", "station_code=R9", "2009-12-31", "has no data row matching --where"},
+            {dup.toString(), "level_mm", "x", "2009-12-31", "--where must be COLUMN=VALUE"},
+        };
+        for (String[] c : cases) {
+            var r = RunnerTest.run("forecast-events", "--input", c[0], "--value-column", c[1], "--where", c[2],
+                    "--threshold", "2500", "--horizon", "3", "--train-until", c[3], "--output", out.toString());
+            assertEquals(2, r.status(), c[4]);
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(c[4]), r.err());
+            assertFalse(Files.exists(out));
+        }
+        var d = RunnerTest.run("forecast-events", "--input", dup.toString(), "--value-column", "level_mm",
+                "--threshold", "2500", "--horizon", "3", "--train-until", "2001-12-31", "--output", out.toString());
+        assertEquals(2, d.status());
+        assertTrue(d.err().contains("line 3 of " + dup), d.err());
+        assertFalse(Files.exists(out));
+    }
+}
