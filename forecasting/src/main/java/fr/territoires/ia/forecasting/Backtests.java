@@ -177,6 +177,29 @@ public final class Backtests {
      */
     public static List<LevelReport> evaluate(Forecast forecast, TimeSeries observed,
             double minTargetLevel) {
+        return evaluate(forecast, observed, minTargetLevel, false);
+    }
+
+    /**
+     * Scores level forecasts per horizon on the forecasts issued on a day whose observed level
+     * is strictly above {@code minIssueLevel} (and whose target is observed): how reliable the
+     * intervals are when the river is already high, which is what a forecaster on duty sees
+     * when deciding. A level such as 1500 mm gives the forecasts issued on high-flow days.
+     *
+     * @param forecast the forecast to score
+     * @param observed the observed daily series
+     * @param minIssueLevel keep only forecasts issued on a day whose level is above this
+     * @return one report per horizon with at least one forecast kept, by horizon
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the series has two values on one date
+     */
+    public static List<LevelReport> evaluateByIssueLevel(Forecast forecast, TimeSeries observed,
+            double minIssueLevel) {
+        return evaluate(forecast, observed, minIssueLevel, true);
+    }
+
+    private static List<LevelReport> evaluate(Forecast forecast, TimeSeries observed,
+            double minLevel, boolean onIssueDay) {
         Objects.requireNonNull(forecast, "forecast");
         Objects.requireNonNull(observed, "observed");
         DailyGrid y = DailyGrid.of(observed, "observed");
@@ -196,7 +219,7 @@ public final class Backtests {
                 long d = r.date().toEpochDay();
                 double actual = y.at(d + h);
                 double today = y.at(d);
-                if (!Double.isNaN(actual) && !Double.isNaN(today) && actual > minTargetLevel) {
+                if (!Double.isNaN(actual) && !Double.isNaN(today) && (onIssueDay ? today : actual) > minLevel) {
                     kept.add(new double[] {actual, r.forecast(), r.lower(), r.upper(), today});
                 }
             }
