@@ -192,6 +192,29 @@ class CompiledTreesTest {
     }
 
     @Test
+    void predict_softprobMirroredAndMixedRounds_equalsHandComputedSoftmax() {
+        // Round 0: two stumps of one structure (walked once), leaves (-0.5, 1.0) and (0.5, -1.0).
+        // Round 1: a leaf 0.25 for class 0 and the stump for class 1 (structures differ).
+        String mirror = STUMP.replace("-0.5", "0.5").replace(":1.0,\"cover\":1.0", ":-1.0,\"cover\":1.0");
+        CompiledTrees trees = CompiledTrees.fromXgboostJson(List.of(STUMP, mirror, LEAF, STUMP),
+                CompiledTrees.Objective.MULTI_SOFTPROB, 2, 0.5, BOOSTER, COLUMNS);
+        double[] row = {0.4, 0, 0};
+        // b = 0.4 goes "yes": m0 = 0.5 - 0.5 + 0.25 = 0.25; m1 = 0.5 + 0.5 - 0.5 = 0.5.
+        assertEquals(0.25, trees.margin(row, 0), 0.0);
+        assertEquals(0.5, trees.margin(row, 1), 0.0);
+        double[] out = new double[2];
+        trees.predict(row, out);
+        double p1 = 1.0 / (1.0 + Math.exp(-0.25));
+        assertEquals(1 - p1, out[0], 1e-15);
+        assertEquals(p1, out[1], 1e-15);
+        // Missing b goes "no": m0 = 0.5 + 1.0 + 0.25 = 1.75; m1 = 0.5 - 1.0 + 1.0 = 0.5.
+        double[] batch = new double[4];
+        trees.predictBatch(new double[] {0.4, 0, 0, Double.NaN, 0, 0}, batch);
+        assertEquals(p1, batch[1], 1e-15);
+        assertEquals(1.0 / (1.0 + Math.exp(1.25)), batch[3], 1e-15);
+    }
+
+    @Test
     void predict_binaryLogistic_appliesSigmoidToLogOddsOfBaseScore() {
         // Base score 0.5: base margin log(0.5 / 0.5) = 0. b = 0.4: margin -0.5 + 0.25 = -0.25.
         CompiledTrees trees = CompiledTrees.fromXgboostJson(List.of(STUMP, LEAF),
