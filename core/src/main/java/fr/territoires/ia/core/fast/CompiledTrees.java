@@ -26,9 +26,8 @@ import java.util.Objects;
  * is of the order of 1e-7 on probabilities.
  *
  * <p>Speed: leaves loop on themselves, so every tree is walked a fixed number of steps (its depth)
- * and eight trees (one row) or eight rows (one tree, in a batch) advance in lockstep, letting the
- * processor overlap their memory loads; the only data-dependent branch is the one for missing
- * values. When the trees of one boosting round share one structure (two-class soft probability
+ * and eight trees (one row) or eight rows (one tree, in a batch of rows taken 64 at a time)
+ * advance in lockstep, letting the processor overlap their memory loads; each step is branch-free. When the trees of one boosting round share one structure (two-class soft probability
  * trees are usually mirror images), the round is walked once for all classes. None of this changes
  * the results: each output still adds its trees' leaves in tree order.
  *
@@ -81,6 +80,10 @@ public final class CompiledTrees {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows per block of a batch. */
+    private static final int BLOCK = 64;
+    /** Position of the column in a {@link #link} entry. */
+    private static final int COLUMN_SHIFT = 33;
 
     private final Objective objective;
     private final List<String> columns;
@@ -91,13 +94,15 @@ public final class CompiledTrees {
     /** Depth of each tree: the number of steps from its root to its deepest leaf. */
     private final int[] depths;
     /**
-     * Nodes, four ints each: column read, bits of the float threshold, first ("yes") child, whose
-     * sibling ("no") follows it, and the child for a missing value. A leaf reads column 0 against a
-     * NaN threshold (never "yes"), with first child {@code itself - 1} and missing child itself, so
-     * that a step from a leaf stays on it: trees are walked a fixed number of steps, several trees
-     * (or rows) in lockstep, so that their independent loads overlap.
+     * Per node: first ("yes") child in the low 32 bits, its sibling ("no") following it; bit 32 set
+     * when a missing value goes "no"; the column read from bit {@link #COLUMN_SHIFT} on. A leaf reads
+     * column 0 against a NaN threshold (never "yes"), its first child is {@code itself - 1} and
+     * missing values go "no", so that a step from a leaf stays on it: trees are walked a fixed
+     * number of steps, several trees (or rows) in lockstep, so that their independent loads overlap.
      */
-    private final int[] nodes;
+    private final long[] link;
+    /** Split threshold per node, NaN for leaves. */
+    private final float[] threshold;
     /** Leaf value (leaves), cover-weighted mean of the leaves below (split nodes). */
     private final double[] value;
     /**
@@ -116,7 +121,15 @@ public final class CompiledTrees {
         this.baseMargin = baseMargin;
         this.roots = roots;
         this.depths = depths;
-        this.nodes = nodes;
+        int count = nodes.length / 4;
+        this.link = new long[count];
+        this.threshold = new float[count];
+        for (int i = 0; i < count; i++) {
+            int first = nodes[4 * i + 2];
+            long missingRight = nodes[4 * i + 3] == first ? 0L : 1L;
+            link[i] = ((long) nodes[4 * i] << COLUMN_SHIFT) | (missingRight << 32) | (first & 0xFFFFFFFFL);
+            threshold[i] = Float.intBitsToFloat(nodes[4 * i + 1]);
+        }
         this.value = value;
         this.sharedRun = sharedRuns(roots, nodes, outputs);
     }
@@ -368,13 +381,17 @@ public final class CompiledTrees {
         }
         java.util.Arrays.fill(out, 0, n * outputs, baseMargin);
         int rounds = roots.length / outputs;
-        for (int round = 0; round < rounds; round++) {
-            int t0 = round * outputs;
-            if (sharedRun[round] > 0) {
-                walkBatch(rows, n, p, out, t0, outputs);
-            } else {
-                for (int c = 0; c < outputs; c++) {
-                    walkBatch(rows, n, p, out, t0 + c, 1);
+        // Blocks of rows small enough to stay in the first-level cache while every tree walks them.
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            for (int round = 0; round < rounds; round++) {
+                int t0 = round * outputs;
+                if (sharedRun[round] > 0) {
+                    walkBatch(rows, from, to, p, out, t0, outputs);
+                } else {
+                    for (int c = 0; c < outputs; c++) {
+                        walkBatch(rows, from, to, p, out, t0 + c, 1);
+                    }
                 }
             }
         }
@@ -384,15 +401,15 @@ public final class CompiledTrees {
     }
 
     /**
-     * Walks tree {@code t} for every row, eight rows in lockstep, and adds the leaf reached to the
+     * Walks tree {@code t} for rows {@code [from, n)}, eight rows in lockstep, and adds the leaf reached to the
      * margin of output {@code t % outputs}, and to the next {@code count - 1} outputs the leaf at the
      * same place in the following trees of the round (same structure).
      */
-    private void walkBatch(double[] rows, int n, int p, double[] out, int t, int count) {
+    private void walkBatch(double[] rows, int from, int n, int p, double[] out, int t, int count) {
         int root = roots[t];
         int depth = depths[t];
         int g = t % outputs;
-        int r = 0;
+        int r = from;
         for (; r + 7 < n; r += 8) {
             int b0 = r * p;
             int n0 = root;
@@ -404,14 +421,14 @@ public final class CompiledTrees {
             int n6 = root;
             int n7 = root;
             for (int d = depth; d > 0; d--) {
-                n0 = step(n0, rows[b0 + nodes[4 * n0]]);
-                n1 = step(n1, rows[b0 + p + nodes[4 * n1]]);
-                n2 = step(n2, rows[b0 + 2 * p + nodes[4 * n2]]);
-                n3 = step(n3, rows[b0 + 3 * p + nodes[4 * n3]]);
-                n4 = step(n4, rows[b0 + 4 * p + nodes[4 * n4]]);
-                n5 = step(n5, rows[b0 + 5 * p + nodes[4 * n5]]);
-                n6 = step(n6, rows[b0 + 6 * p + nodes[4 * n6]]);
-                n7 = step(n7, rows[b0 + 7 * p + nodes[4 * n7]]);
+                n0 = step(n0, rows, b0);
+                n1 = step(n1, rows, b0 + p);
+                n2 = step(n2, rows, b0 + 2 * p);
+                n3 = step(n3, rows, b0 + 3 * p);
+                n4 = step(n4, rows, b0 + 4 * p);
+                n5 = step(n5, rows, b0 + 5 * p);
+                n6 = step(n6, rows, b0 + 6 * p);
+                n7 = step(n7, rows, b0 + 7 * p);
             }
             for (int c = 0; c < count; c++) {
                 int off = roots[t + c] - root;
@@ -477,8 +494,8 @@ public final class CompiledTrees {
             int node = roots[t];
             bias += value[node];
             for (int d = depths[t]; d > 0; d--) {
-                int c = nodes[4 * node];
-                int next = step(node, row[c]);
+                int c = (int) (link[node] >>> COLUMN_SHIFT);
+                int next = step(node, row, 0);
                 // A step from a leaf stays on it and adds 0.
                 out[c] += value[next] - value[node];
                 node = next;
@@ -523,14 +540,14 @@ public final class CompiledTrees {
                 depth = Math.max(depth, depths[t + i * stride]);
             }
             for (int d = depth; d > 0; d--) {
-                n0 = step(n0, row[base + nodes[4 * n0]]);
-                n1 = step(n1, row[base + nodes[4 * n1]]);
-                n2 = step(n2, row[base + nodes[4 * n2]]);
-                n3 = step(n3, row[base + nodes[4 * n3]]);
-                n4 = step(n4, row[base + nodes[4 * n4]]);
-                n5 = step(n5, row[base + nodes[4 * n5]]);
-                n6 = step(n6, row[base + nodes[4 * n6]]);
-                n7 = step(n7, row[base + nodes[4 * n7]]);
+                n0 = step(n0, row, base);
+                n1 = step(n1, row, base);
+                n2 = step(n2, row, base);
+                n3 = step(n3, row, base);
+                n4 = step(n4, row, base);
+                n5 = step(n5, row, base);
+                n6 = step(n6, row, base);
+                n7 = step(n7, row, base);
             }
             m += value[n0];
             m += value[n1];
@@ -574,14 +591,14 @@ public final class CompiledTrees {
                     depth = Math.max(depth, depths[t + i * k]);
                 }
                 for (int d = depth; d > 0; d--) {
-                    n0 = step(n0, row[base + nodes[4 * n0]]);
-                    n1 = step(n1, row[base + nodes[4 * n1]]);
-                    n2 = step(n2, row[base + nodes[4 * n2]]);
-                    n3 = step(n3, row[base + nodes[4 * n3]]);
-                    n4 = step(n4, row[base + nodes[4 * n4]]);
-                    n5 = step(n5, row[base + nodes[4 * n5]]);
-                    n6 = step(n6, row[base + nodes[4 * n6]]);
-                    n7 = step(n7, row[base + nodes[4 * n7]]);
+                    n0 = step(n0, row, base);
+                    n1 = step(n1, row, base);
+                    n2 = step(n2, row, base);
+                    n3 = step(n3, row, base);
+                    n4 = step(n4, row, base);
+                    n5 = step(n5, row, base);
+                    n6 = step(n6, row, base);
+                    n7 = step(n7, row, base);
                 }
                 for (int c = 0; c < k; c++) {
                     double m = out[at + c];
@@ -617,17 +634,18 @@ public final class CompiledTrees {
     private int leaf(int root, int depth, double[] rows, int base) {
         int node = root;
         for (int d = depth; d > 0; d--) {
-            node = step(node, rows[base + nodes[4 * node]]);
+            node = step(node, rows, base);
         }
         return node;
     }
 
     /** One step: "yes" child when {@code (float) x < threshold}, its sibling otherwise, missing child for NaN. */
-    private int step(int node, double x) {
-        int b = 4 * node;
-        float f = (float) x;
-        int next = nodes[b + 2] + (f < Float.intBitsToFloat(nodes[b + 1]) ? 0 : 1);
-        return f != f ? nodes[b + 3] : next;
+    private int step(int node, double[] rows, int base) {
+        long l = link[node];
+        float f = (float) rows[base + (int) (l >>> COLUMN_SHIFT)];
+        int right = f < threshold[node] ? 0 : 1;
+        int missingRight = (int) (l >>> 32) & 1;
+        return (int) l + (f != f ? missingRight : right);
     }
 
     private void link(double[] out, int at) {
