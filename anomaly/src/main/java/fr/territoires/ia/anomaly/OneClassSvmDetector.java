@@ -1,6 +1,7 @@
 package fr.territoires.ia.anomaly;
 
 import fr.territoires.ia.core.MultivariateTimeSeries;
+import fr.territoires.ia.core.fast.LinearPredictor;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.tribuo.TribuoModels;
 import java.util.ArrayList;
@@ -8,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.liblinear.LibLinearAnomalyTrainer;
 import org.tribuo.anomaly.liblinear.LinearAnomalyType;
+import org.tribuo.common.liblinear.LibLinearModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -54,6 +56,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * training scores. Columns are ranked by robust z-score (see {@link ColumnContribution}); missing
  * cells are replaced by the training median and reported.
  *
+ * <p>Scoring does not call Tribuo: the weights and offset of the trained machine are copied once
+ * into a {@link LinearPredictor}, which sums the terms in LIBLINEAR's order (features by Tribuo id,
+ * Tribuo's bias feature of value 1, then {@code - ρ}), so the decision values are the same to the
+ * last bit, without building a Tribuo example per row.
+ *
  * <p>Edge cases: training needs at least two rows; scoring an empty series returns empty scores.
  * LIBLINEAR's one-class solver is deterministic for given data (Tribuo resets its generator), so
  * the same data give the same model. No Tribuo type appears in this class's API.
@@ -75,6 +82,8 @@ public final class OneClassSvmDetector implements MultivariateDetector {
     private static final double TERMINATION = 0.01;
     /** Ceiling H of the deviation features, in robust σ. */
     private static final double HEADROOM = 4.0;
+    /** Name of the constant cell carrying Tribuo's bias feature; every engineered name contains a "|". */
+    private static final String BIAS = "#bias";
 
     /**
      * Options of the one-class SVM.
@@ -151,18 +160,16 @@ public final class OneClassSvmDetector implements MultivariateDetector {
 
     private final Options options;
     private final RobustScaler scaler;
-    private final String[] featureNames;
-    private final Model<Event> model;
+    private final LinearPredictor predictor;
     private final double spread;
     private final double threshold;
     private final ModelCard card;
 
-    private OneClassSvmDetector(Options options, RobustScaler scaler, String[] featureNames, Model<Event> model,
+    private OneClassSvmDetector(Options options, RobustScaler scaler, LinearPredictor predictor,
             double spread, double threshold, ModelCard card) {
         this.options = options;
         this.scaler = scaler;
-        this.featureNames = featureNames;
-        this.model = model;
+        this.predictor = predictor;
         this.spread = spread;
         this.threshold = threshold;
         this.card = card;
@@ -195,7 +202,8 @@ public final class OneClassSvmDetector implements MultivariateDetector {
                 new LinearAnomalyType(LinearAnomalyType.LinearType.ONECLASS_SVM), COST, MAX_ITERATIONS, TERMINATION,
                 options.nu());
         Model<Event> model = trainer.train(data);
-        double[] d = decisions(model, names, features);
+        LinearPredictor predictor = predictor(model, names);
+        double[] d = decisions(predictor, z, n, p, options.changes());
         double spread = spread(d);
         double[] trainScores = new double[n];
         for (int i = 0; i < n; i++) {
@@ -203,7 +211,7 @@ public final class OneClassSvmDetector implements MultivariateDetector {
         }
         double threshold = MultivariateSupport.quantile(trainScores, options.alarmQuantile());
         ModelCard card = card(train, scaler, options, model, spread, threshold);
-        return new OneClassSvmDetector(options, scaler, names, model, spread, threshold, card);
+        return new OneClassSvmDetector(options, scaler, predictor, spread, threshold, card);
     }
 
     @Override
@@ -214,7 +222,7 @@ public final class OneClassSvmDetector implements MultivariateDetector {
         int p = scaler.columnCount();
         boolean[] missing = new boolean[n * p];
         double[] z = scaler.standardise(series, missing);
-        double[] d = decisions(model, featureNames, features(z, n, p, options.changes()));
+        double[] d = decisions(predictor, z, n, p, options.changes());
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
             scores[i] = logistic(d[i], spread);
@@ -264,26 +272,62 @@ public final class OneClassSvmDetector implements MultivariateDetector {
         int per = changes ? 3 : 2;
         double[][] out = new double[n][p * per];
         for (int r = 0; r < n; r++) {
-            for (int c = 0; c < p; c++) {
-                double v = z[r * p + c];
-                double a = Math.abs(v);
-                out[r][c * per] = 1.0 - a / HEADROOM;
-                out[r][c * per + 1] = 1.0 - a * a / (HEADROOM * HEADROOM);
-                if (changes) {
-                    double dz = r == 0 ? 0.0 : Math.abs(v - z[(r - 1) * p + c]);
-                    out[r][c * per + 2] = 1.0 - dz / HEADROOM;
-                }
-            }
+            fill(z, r, p, changes, out[r]);
         }
         return out;
     }
 
+    /** Writes the features of row {@code r} at the start of {@code out}. */
+    private static void fill(double[] z, int r, int p, boolean changes, double[] out) {
+        int per = changes ? 3 : 2;
+        for (int c = 0; c < p; c++) {
+            double v = z[r * p + c];
+            double a = Math.abs(v);
+            out[c * per] = 1.0 - a / HEADROOM;
+            out[c * per + 1] = 1.0 - a * a / (HEADROOM * HEADROOM);
+            if (changes) {
+                double dz = r == 0 ? 0.0 : Math.abs(v - z[(r - 1) * p + c]);
+                out[c * per + 2] = 1.0 - dz / HEADROOM;
+            }
+        }
+    }
+
+    /**
+     * Copies the machine's weights into a linear predictor over the feature names plus a constant
+     * bias cell (last): Tribuo appends a bias feature of value 1 after the features, in feature-id
+     * order, and LIBLINEAR subtracts ρ last.
+     */
+    private static LinearPredictor predictor(Model<Event> model, String[] names) {
+        if (!(model instanceof LibLinearModel)) {
+            throw new IllegalStateException("LibLinearAnomalyTrainer must return a LibLinearModel, was "
+                    + model.getClass().getName());
+        }
+        de.bwaldvogel.liblinear.Model inner = ((LibLinearModel<Event>) model).getInnerModels().get(0);
+        ImmutableFeatureMap map = model.getFeatureIDMap();
+        List<String> byId = new ArrayList<>(map.size() + 1);
+        for (int i = 0; i < map.size(); i++) {
+            byId.add(map.get(i).getName());
+        }
+        byId.add(BIAS);
+        List<String> columns = new ArrayList<>(List.of(names));
+        columns.add(BIAS);
+        double[] w = inner.getFeatureWeights();
+        if (w.length != byId.size()) {
+            throw new IllegalStateException("LIBLINEAR weights must be " + byId.size() + " long (features and bias), was "
+                    + w.length);
+        }
+        return LinearPredictor.of(columns, byId, new double[][] {w}, new double[] {-inner.getDecfunRho()},
+                LinearPredictor.Link.IDENTITY);
+    }
+
     /** Decision values w·φ(x) - ρ, positive on the normal side. */
-    private static double[] decisions(Model<Event> model, String[] names, double[][] features) {
-        double[] d = new double[features.length];
-        for (int i = 0; i < features.length; i++) {
-            Example<Event> e = new ArrayExample<>(AnomalyFactory.UNKNOWN_EVENT, names, features[i]);
-            d[i] = model.predict(e).getOutput().getScore();
+    private static double[] decisions(LinearPredictor predictor, double[] z, int n, int p, boolean changes) {
+        double[] d = new double[n];
+        double[] row = new double[predictor.columnCount()];
+        row[row.length - 1] = 1.0;
+        for (int r = 0; r < n; r++) {
+            fill(z, r, p, changes, row);
+            d[r] = predictor.predict(row, 0);
         }
         return d;
     }

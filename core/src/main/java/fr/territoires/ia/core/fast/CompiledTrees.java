@@ -1,0 +1,918 @@
+package fr.territoires.ia.core.fast;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A gradient-boosted tree ensemble compiled from XGBoost's JSON model dump into flat primitive
+ * arrays and evaluated in plain Java, one row or a batch, without allocating per prediction.
+ *
+ * <p>Method: each tree of the dump (T. Chen and C. Guestrin, "XGBoost: A Scalable Tree Boosting
+ * System", KDD 2016, doi:10.1145/2939672.2939785) becomes a run of nodes in shared arrays: the
+ * column of the split (mapped once, at compile time, from the booster's feature index to the
+ * position in our rows), the threshold, the "yes", "no" and "missing" children, and the leaf
+ * value. A row goes to "yes" when {@code (float) x < threshold}, as XGBoost compares in 32-bit
+ * floats, and to the "missing" child when {@code x} is NaN. The margin of an output is the base
+ * margin plus the leaf values reached in its trees (tree {@code t} belongs to output
+ * {@code t % outputCount()} for soft probability), summed in double precision in tree order. The
+ * link turns margins into predictions: logistic {@code 1 / (1 + exp(-m))}, softmax over the
+ * classes, or identity for regression. XGBoost itself sums leaves in 32-bit floats; the difference
+ * is of the order of 1e-7 on probabilities.
+ *
+ * <p>Speed: leaves loop on themselves, so every tree is walked a fixed number of steps (its depth)
+ * and eight trees (one row) or eight rows (one tree, in a batch of rows taken 64 at a time)
+ * advance in lockstep, letting the processor overlap their memory loads; each step is branch-free. When the trees of one boosting round share one structure (two-class soft probability
+ * trees are usually mirror images), the round is walked once for all classes. None of this changes
+ * the results: each output still adds its trees' leaves in tree order.
+ *
+ * <p>Explanations: {@link #contributions(double[], int, double[])} gives Saabas's decomposition of
+ * a margin (A. Saabas, "Interpreting random forests", 2014, as implemented by XGBoost's
+ * {@code approx_contribs}): every node carries the cover-weighted mean of the leaves below it, and
+ * each split on the path of the row credits its column with the change of that mean from the node
+ * to the child taken; the bias is the sum of the root means plus the base margin, so the
+ * contributions and the bias sum to the margin (up to rounding). Covers come from the dump's
+ * statistics; without them children weigh equally.
+ *
+ * <p>Input: {@link #fromXgboostJson} takes the per-tree JSON strings of
+ * {@code Booster.getModelDump((String) null, true, "json")} (with statistics), whose splits name
+ * booster features {@code f0, f1, ...}; {@code boosterFeatures.get(i)} names booster feature
+ * {@code i} (for a Tribuo model, the feature of id {@code i} in its feature map) and
+ * {@code columns} gives the order of our rows. Convention for missing values: a NaN cell of a
+ * dense row is missing, like a feature absent from a Tribuo sparse example (Tribuo also passes an
+ * explicit NaN to XGBoost, which treats it as missing). Infinite values compare as usual.
+ *
+ * <p>Edge cases: a tree that is a single leaf adds its value to every row; a column that no split
+ * uses is ignored; a split on a booster feature that is not among the columns, a categorical
+ * split or a malformed dump is rejected at compile time.
+ *
+ * <pre>{@code
+ * String[] dump = booster.getModelDump((String) null, true, "json");
+ * CompiledTrees trees = CompiledTrees.fromXgboostJson(List.of(dump), CompiledTrees.Objective.MULTI_SOFTPROB,
+ *         2, 0.5, boosterFeatures, columns);
+ * double[] probabilities = new double[trees.outputCount()];
+ * trees.predict(row, probabilities);
+ * }</pre>
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
+ * @since 0.1.0
+ */
+public final class CompiledTrees {
+
+    /**
+     * Learning objective of the booster, which fixes the number of outputs and the link.
+     *
+     * @since 0.1.0
+     */
+    public enum Objective {
+        /** {@code binary:logistic}: one output, the probability of the positive class. */
+        BINARY_LOGISTIC,
+        /** {@code multi:softprob}: one probability per class, trees cycling over the classes. */
+        MULTI_SOFTPROB,
+        /** {@code reg:squarederror} and other identity-link objectives: one value. */
+        REGRESSION
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Rows per block of a batch. */
+    private static final int BLOCK = 64;
+    /** Position of the column in a {@link #link} entry. */
+    private static final int COLUMN_SHIFT = 33;
+
+    private final Objective objective;
+    private final List<String> columns;
+    private final int outputs;
+    private final double baseMargin;
+    /** First node of each tree. */
+    private final int[] roots;
+    /** Depth of each tree: the number of steps from its root to its deepest leaf. */
+    private final int[] depths;
+    /**
+     * Per node: first ("yes") child in the low 32 bits, its sibling ("no") following it; bit 32 set
+     * when a missing value goes "no"; the column read from bit {@link #COLUMN_SHIFT} on. A leaf reads
+     * column 0 against a NaN threshold (never "yes"), its first child is {@code itself - 1} and
+     * missing values go "no", so that a step from a leaf stays on it: trees are walked a fixed
+     * number of steps, several trees (or rows) in lockstep, so that their independent loads overlap.
+     */
+    private final long[] link;
+    /** Split threshold per node, NaN for leaves. */
+    private final float[] threshold;
+    /** Leaf value (leaves), cover-weighted mean of the leaves below (split nodes). */
+    private final double[] value;
+    /**
+     * Per round (the {@code outputCount()} consecutive trees of one boosting round): the number of
+     * consecutive rounds from it whose trees all share one structure (same splits, children and
+     * missing branches; leaf values may differ), 0 when its trees differ. A shared round is walked
+     * once for all outputs: two-class soft probability trees are mirror images of each other.
+     */
+    private final int[] sharedRun;
+
+    private CompiledTrees(Objective objective, List<String> columns, int outputs, double baseMargin, int[] roots,
+            int[] depths, int[] nodes, double[] value) {
+        this.objective = objective;
+        this.columns = columns;
+        this.outputs = outputs;
+        this.baseMargin = baseMargin;
+        this.roots = roots;
+        this.depths = depths;
+        int count = nodes.length / 4;
+        this.link = new long[count];
+        this.threshold = new float[count];
+        for (int i = 0; i < count; i++) {
+            int first = nodes[4 * i + 2];
+            long missingRight = nodes[4 * i + 3] == first ? 0L : 1L;
+            link[i] = ((long) nodes[4 * i] << COLUMN_SHIFT) | (missingRight << 32) | (first & 0xFFFFFFFFL);
+            threshold[i] = Float.intBitsToFloat(nodes[4 * i + 1]);
+        }
+        this.value = value;
+        this.sharedRun = sharedRuns(roots, nodes, outputs);
+    }
+
+    /** Computes {@link #sharedRun} from the node arrays. */
+    private static int[] sharedRuns(int[] roots, int[] nodes, int outputs) {
+        int rounds = roots.length / outputs;
+        int[] run = new int[rounds];
+        for (int round = rounds - 1; round >= 0; round--) {
+            int t0 = round * outputs;
+            boolean same = true;
+            int size0 = treeSize(roots, nodes, t0);
+            for (int c = 1; c < outputs && same; c++) {
+                int t = t0 + c;
+                if (treeSize(roots, nodes, t) != size0) {
+                    same = false;
+                    break;
+                }
+                int shift = roots[t] - roots[t0];
+                for (int i = 0; i < size0 && same; i++) {
+                    int a = 4 * (roots[t0] + i);
+                    int b = 4 * (roots[t] + i);
+                    same = nodes[a] == nodes[b] && nodes[a + 1] == nodes[b + 1]
+                            && nodes[a + 2] + shift == nodes[b + 2] && nodes[a + 3] + shift == nodes[b + 3];
+                }
+            }
+            run[round] = same ? 1 + (round + 1 < rounds ? run[round + 1] : 0) : 0;
+        }
+        return run;
+    }
+
+    private static int treeSize(int[] roots, int[] nodes, int t) {
+        return (t + 1 < roots.length ? roots[t + 1] : nodes.length / 4) - roots[t];
+    }
+
+    /**
+     * Compiles the JSON dump of an XGBoost booster.
+     *
+     * @param treeDumps one JSON object per tree, in booster order, as returned by
+     *     {@code Booster.getModelDump((String) null, true, "json")}; at least one
+     * @param objective the booster's objective
+     * @param classes number of classes for {@link Objective#MULTI_SOFTPROB} (at least 2, and the
+     *     number of trees must be a multiple of it); ignored (must be 1) otherwise
+     * @param baseScore the booster's {@code base_score} (0.5 unless set): a probability in
+     *     {@code (0, 1)} for {@link Objective#BINARY_LOGISTIC}, whose base margin is its log-odds;
+     *     the base margin itself otherwise
+     * @param boosterFeatures names of the booster's features by index: split {@code f<i>} uses
+     *     {@code boosterFeatures.get(i)}
+     * @param columns names of the cells of our rows, in order, distinct
+     * @return the compiled ensemble
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when a dump is malformed or uses a categorical split, a
+     *     split names a feature out of {@code boosterFeatures} or not among {@code columns}, the
+     *     columns repeat a name, or {@code classes} or {@code baseScore} is out of range
+     */
+    public static CompiledTrees fromXgboostJson(List<String> treeDumps, Objective objective, int classes,
+            double baseScore, List<String> boosterFeatures, List<String> columns) {
+        List<String> dumps = List.copyOf(treeDumps);
+        Objects.requireNonNull(objective, "objective");
+        List<String> boosterNames = List.copyOf(boosterFeatures);
+        List<String> cols = List.copyOf(columns);
+        if (dumps.isEmpty()) {
+            throw new IllegalArgumentException("treeDumps must be non-empty, was empty");
+        }
+        int outputs;
+        double base;
+        switch (objective) {
+            case MULTI_SOFTPROB -> {
+                if (classes < 2) {
+                    throw new IllegalArgumentException("classes must be >= 2 for MULTI_SOFTPROB, was " + classes);
+                }
+                if (dumps.size() % classes != 0) {
+                    throw new IllegalArgumentException("treeDumps.size() must be a multiple of classes (" + classes
+                            + "), was " + dumps.size());
+                }
+                outputs = classes;
+                base = finite(baseScore);
+            }
+            case BINARY_LOGISTIC -> {
+                outputs = one(classes);
+                if (!(baseScore > 0.0 && baseScore < 1.0)) {
+                    throw new IllegalArgumentException("baseScore must be in (0, 1), was " + baseScore);
+                }
+                base = Math.log(baseScore / (1.0 - baseScore));
+            }
+            default -> {
+                outputs = one(classes);
+                base = finite(baseScore);
+            }
+        }
+        Map<String, Integer> columnIndex = new HashMap<>();
+        for (int i = 0; i < cols.size(); i++) {
+            Integer previous = columnIndex.put(cols.get(i), i);
+            if (previous != null) {
+                throw new IllegalArgumentException("columns must be distinct, was " + cols.get(i) + " at " + previous
+                        + " and " + i);
+            }
+        }
+        int[] featureToColumn = new int[boosterNames.size()];
+        for (int i = 0; i < featureToColumn.length; i++) {
+            Integer c = columnIndex.get(boosterNames.get(i));
+            featureToColumn[i] = c == null ? -1 : c;
+        }
+        Builder b = new Builder(featureToColumn, boosterNames);
+        int[] roots = new int[dumps.size()];
+        int[] depths = new int[dumps.size()];
+        for (int t = 0; t < dumps.size(); t++) {
+            JsonNode tree;
+            try {
+                tree = JSON.readTree(dumps.get(t));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("treeDumps[" + t + "] must be JSON, was not: "
+                        + e.getOriginalMessage(), e);
+            }
+            roots[t] = b.nodeCount();
+            depths[t] = b.addTree(tree, t);
+        }
+        return new CompiledTrees(objective, cols, outputs, base, roots, depths, b.nodes.toArray(), b.value.toArray());
+    }
+
+    /**
+     * Returns the objective the ensemble was compiled for.
+     *
+     * @return the objective
+     */
+    public Objective objective() {
+        return objective;
+    }
+
+    /**
+     * Returns the names of the cells of a row, in order.
+     *
+     * @return the column names (unmodifiable)
+     */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /**
+     * Returns the number of cells of a row.
+     *
+     * @return {@code columns().size()}
+     */
+    public int columnCount() {
+        return columns.size();
+    }
+
+    /**
+     * Returns the number of outputs: the number of classes for soft probability, 1 otherwise.
+     *
+     * @return the number of outputs, at least 1
+     */
+    public int outputCount() {
+        return outputs;
+    }
+
+    /**
+     * Returns the number of trees.
+     *
+     * @return the number of trees, at least 1
+     */
+    public int treeCount() {
+        return roots.length;
+    }
+
+    /**
+     * Returns the base margin added to every output's margin: the log-odds of the base score for
+     * logistic, the base score otherwise.
+     *
+     * @return the base margin
+     */
+    public double baseMargin() {
+        return baseMargin;
+    }
+
+    /**
+     * Predicts one row into {@code out}: the probability of the positive class (logistic), the
+     * probability of each class (soft probability) or the value (regression). Allocates nothing.
+     *
+     * @param row cells in the order of {@link #columns()}; NaN means missing
+     * @param out receives {@link #outputCount()} predictions from index 0
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when {@code row} has the wrong length or {@code out} is too
+     *     short
+     */
+    public void predict(double[] row, double[] out) {
+        checkRow(row);
+        if (out.length < outputs) {
+            throw new IllegalArgumentException("out.length must be >= " + outputs + ", was " + out.length);
+        }
+        margins(row, 0, out, 0);
+        link(out, 0);
+    }
+
+    /**
+     * Predicts one output of one row: the probability of the positive class (logistic), of class
+     * {@code output} (soft probability) or the value (regression). Allocates nothing.
+     *
+     * @param row cells in the order of {@link #columns()}; NaN means missing
+     * @param output index of the output, in {@code [0, outputCount())}
+     * @return the prediction
+     * @throws NullPointerException when {@code row} is null
+     * @throws IllegalArgumentException when {@code row} has the wrong length or {@code output} is
+     *     out of range
+     */
+    public double predict(double[] row, int output) {
+        checkRow(row);
+        checkOutput(output);
+        if (objective == Objective.MULTI_SOFTPROB) {
+            // Streaming softmax: running maximum and sum of exponentials, no buffer.
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0.0;
+            double mine = 0.0;
+            for (int k = 0; k < outputs; k++) {
+                double m = groupMargin(row, 0, k);
+                if (k == output) {
+                    mine = m;
+                }
+                if (m > max) {
+                    sum = sum * Math.exp(max - m) + 1.0;
+                    max = m;
+                } else {
+                    sum += Math.exp(m - max);
+                }
+            }
+            return Math.exp(mine - max) / sum;
+        }
+        double m = groupMargin(row, 0, 0);
+        return objective == Objective.BINARY_LOGISTIC ? 1.0 / (1.0 + Math.exp(-m)) : m;
+    }
+
+    /**
+     * Predicts a batch of rows laid end to end in {@code rows} (row {@code r} at
+     * {@code rows[r * columnCount()]}), writing the {@link #outputCount()} predictions of row
+     * {@code r} at {@code out[r * outputCount()]}. Trees are walked one at a time over all rows,
+     * which keeps each tree in cache. Allocates nothing; results equal {@link #predict(double[],
+     * double[])} row by row.
+     *
+     * @param rows cells of the rows; its length must be a multiple of {@link #columnCount()}
+     * @param out receives the predictions; at least {@code rowCount * outputCount()} long
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when a length is wrong
+     */
+    public void predictBatch(double[] rows, double[] out) {
+        int p = columns.size();
+        int n = rowCount(rows);
+        if (out.length < n * outputs) {
+            throw new IllegalArgumentException("out.length must be >= " + (n * outputs) + ", was " + out.length);
+        }
+        java.util.Arrays.fill(out, 0, n * outputs, baseMargin);
+        int rounds = roots.length / outputs;
+        // Blocks of rows small enough to stay in the first-level cache while every tree walks them.
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            for (int round = 0; round < rounds; round++) {
+                int t0 = round * outputs;
+                if (sharedRun[round] > 0) {
+                    walkBatch(rows, from, to, p, out, t0, outputs);
+                } else {
+                    for (int c = 0; c < outputs; c++) {
+                        walkBatch(rows, from, to, p, out, t0 + c, 1);
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            link(out, r * outputs);
+        }
+    }
+
+    /**
+     * Walks tree {@code t} for rows {@code [from, n)}, eight rows in lockstep, and adds the leaf reached to the
+     * margin of output {@code t % outputs}, and to the next {@code count - 1} outputs the leaf at the
+     * same place in the following trees of the round (same structure).
+     */
+    private void walkBatch(double[] rows, int from, int n, int p, double[] out, int t, int count) {
+        int root = roots[t];
+        int depth = depths[t];
+        int g = t % outputs;
+        int r = from;
+        for (; r + 7 < n; r += 8) {
+            int b0 = r * p;
+            int n0 = root;
+            int n1 = root;
+            int n2 = root;
+            int n3 = root;
+            int n4 = root;
+            int n5 = root;
+            int n6 = root;
+            int n7 = root;
+            for (int d = depth; d > 0; d--) {
+                n0 = step(n0, rows, b0);
+                n1 = step(n1, rows, b0 + p);
+                n2 = step(n2, rows, b0 + 2 * p);
+                n3 = step(n3, rows, b0 + 3 * p);
+                n4 = step(n4, rows, b0 + 4 * p);
+                n5 = step(n5, rows, b0 + 5 * p);
+                n6 = step(n6, rows, b0 + 6 * p);
+                n7 = step(n7, rows, b0 + 7 * p);
+            }
+            for (int c = 0; c < count; c++) {
+                int off = roots[t + c] - root;
+                int o = r * outputs + g + c;
+                out[o] += value[n0 + off];
+                out[o + outputs] += value[n1 + off];
+                out[o + 2 * outputs] += value[n2 + off];
+                out[o + 3 * outputs] += value[n3 + off];
+                out[o + 4 * outputs] += value[n4 + off];
+                out[o + 5 * outputs] += value[n5 + off];
+                out[o + 6 * outputs] += value[n6 + off];
+                out[o + 7 * outputs] += value[n7 + off];
+            }
+        }
+        for (; r < n; r++) {
+            int leaf = leaf(root, depth, rows, r * p);
+            for (int c = 0; c < count; c++) {
+                out[r * outputs + g + c] += value[leaf + roots[t + c] - root];
+            }
+        }
+    }
+
+    /**
+     * Computes the margin of one output of a row: the base margin plus the leaf values reached in
+     * the output's trees, before the link.
+     *
+     * @param row cells in the order of {@link #columns()}; NaN means missing
+     * @param output index of the output, in {@code [0, outputCount())}
+     * @return the margin (log-odds for logistic, class score for soft probability, value for
+     *     regression)
+     * @throws NullPointerException when {@code row} is null
+     * @throws IllegalArgumentException when {@code row} has the wrong length or {@code output} is
+     *     out of range
+     */
+    public double margin(double[] row, int output) {
+        checkRow(row);
+        checkOutput(output);
+        return groupMargin(row, 0, output);
+    }
+
+    /**
+     * Decomposes the margin of one output of a row into one contribution per column plus a bias
+     * (Saabas's method, see the class description): {@code out[j]} for column {@code j} and
+     * {@code out[columnCount()]} for the bias; their sum is {@link #margin(double[], int)} up to
+     * rounding. Columns not split on along the row's paths get 0. Allocates nothing.
+     *
+     * @param row cells in the order of {@link #columns()}; NaN means missing
+     * @param output index of the output, in {@code [0, outputCount())}
+     * @param out receives {@code columnCount() + 1} values from index 0
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when a length or {@code output} is out of range
+     */
+    public void contributions(double[] row, int output, double[] out) {
+        checkRow(row);
+        checkOutput(output);
+        int p = columns.size();
+        if (out.length < p + 1) {
+            throw new IllegalArgumentException("out.length must be >= " + (p + 1) + ", was " + out.length);
+        }
+        java.util.Arrays.fill(out, 0, p + 1, 0.0);
+        double bias = baseMargin;
+        for (int t = output; t < roots.length; t += outputs) {
+            int node = roots[t];
+            bias += value[node];
+            for (int d = depths[t]; d > 0; d--) {
+                int c = (int) (link[node] >>> COLUMN_SHIFT);
+                int next = step(node, row, 0);
+                // A step from a leaf stays on it and adds 0.
+                out[c] += value[next] - value[node];
+                node = next;
+            }
+        }
+        out[p] = bias;
+    }
+
+    /**
+     * Returns the Saabas contributions of one output of a row, as
+     * {@link #contributions(double[], int, double[])} into a new array.
+     *
+     * @param row cells in the order of {@link #columns()}; NaN means missing
+     * @param output index of the output, in {@code [0, outputCount())}
+     * @return {@code columnCount() + 1} values: per column, then the bias
+     * @throws NullPointerException when {@code row} is null
+     * @throws IllegalArgumentException when {@code row} has the wrong length or {@code output} is
+     *     out of range
+     */
+    public double[] contributions(double[] row, int output) {
+        double[] out = new double[columns.size() + 1];
+        contributions(row, output, out);
+        return out;
+    }
+
+    private double groupMargin(double[] row, int base, int group) {
+        double m = baseMargin;
+        int stride = outputs;
+        int t = group;
+        // Eight trees of the group in lockstep.
+        for (; t + 7 * stride < roots.length; t += 8 * stride) {
+            int n0 = roots[t];
+            int n1 = roots[t + stride];
+            int n2 = roots[t + 2 * stride];
+            int n3 = roots[t + 3 * stride];
+            int n4 = roots[t + 4 * stride];
+            int n5 = roots[t + 5 * stride];
+            int n6 = roots[t + 6 * stride];
+            int n7 = roots[t + 7 * stride];
+            int depth = 0;
+            for (int i = 0; i < 8; i++) {
+                depth = Math.max(depth, depths[t + i * stride]);
+            }
+            for (int d = depth; d > 0; d--) {
+                n0 = step(n0, row, base);
+                n1 = step(n1, row, base);
+                n2 = step(n2, row, base);
+                n3 = step(n3, row, base);
+                n4 = step(n4, row, base);
+                n5 = step(n5, row, base);
+                n6 = step(n6, row, base);
+                n7 = step(n7, row, base);
+            }
+            m += value[n0];
+            m += value[n1];
+            m += value[n2];
+            m += value[n3];
+            m += value[n4];
+            m += value[n5];
+            m += value[n6];
+            m += value[n7];
+        }
+        for (; t < roots.length; t += stride) {
+            m += value[leaf(roots[t], depths[t], row, base)];
+        }
+        return m;
+    }
+
+    /**
+     * Margins of every output: rounds whose trees share one structure are walked once, eight
+     * rounds in lockstep; the others tree by tree. Each output still adds its trees in order.
+     */
+    private void margins(double[] row, int base, double[] out, int at) {
+        int k = outputs;
+        for (int c = 0; c < k; c++) {
+            out[at + c] = baseMargin;
+        }
+        int rounds = roots.length / k;
+        int round = 0;
+        while (round < rounds) {
+            if (sharedRun[round] >= 8) {
+                int t = round * k;
+                int n0 = roots[t];
+                int n1 = roots[t + k];
+                int n2 = roots[t + 2 * k];
+                int n3 = roots[t + 3 * k];
+                int n4 = roots[t + 4 * k];
+                int n5 = roots[t + 5 * k];
+                int n6 = roots[t + 6 * k];
+                int n7 = roots[t + 7 * k];
+                int depth = 0;
+                for (int i = 0; i < 8; i++) {
+                    depth = Math.max(depth, depths[t + i * k]);
+                }
+                for (int d = depth; d > 0; d--) {
+                    n0 = step(n0, row, base);
+                    n1 = step(n1, row, base);
+                    n2 = step(n2, row, base);
+                    n3 = step(n3, row, base);
+                    n4 = step(n4, row, base);
+                    n5 = step(n5, row, base);
+                    n6 = step(n6, row, base);
+                    n7 = step(n7, row, base);
+                }
+                for (int c = 0; c < k; c++) {
+                    double m = out[at + c];
+                    m += value[n0 + roots[t + c] - roots[t]];
+                    m += value[n1 + roots[t + k + c] - roots[t + k]];
+                    m += value[n2 + roots[t + 2 * k + c] - roots[t + 2 * k]];
+                    m += value[n3 + roots[t + 3 * k + c] - roots[t + 3 * k]];
+                    m += value[n4 + roots[t + 4 * k + c] - roots[t + 4 * k]];
+                    m += value[n5 + roots[t + 5 * k + c] - roots[t + 5 * k]];
+                    m += value[n6 + roots[t + 6 * k + c] - roots[t + 6 * k]];
+                    m += value[n7 + roots[t + 7 * k + c] - roots[t + 7 * k]];
+                    out[at + c] = m;
+                }
+                round += 8;
+            } else {
+                int t = round * k;
+                if (sharedRun[round] > 0) {
+                    int leaf = leaf(roots[t], depths[t], row, base);
+                    for (int c = 0; c < k; c++) {
+                        out[at + c] += value[leaf + roots[t + c] - roots[t]];
+                    }
+                } else {
+                    for (int c = 0; c < k; c++) {
+                        out[at + c] += value[leaf(roots[t + c], depths[t + c], row, base)];
+                    }
+                }
+                round++;
+            }
+        }
+    }
+
+    /** Walks a tree a fixed number of steps (leaves stay put) and returns the leaf reached. */
+    private int leaf(int root, int depth, double[] rows, int base) {
+        int node = root;
+        for (int d = depth; d > 0; d--) {
+            node = step(node, rows, base);
+        }
+        return node;
+    }
+
+    /** One step: "yes" child when {@code (float) x < threshold}, its sibling otherwise, missing child for NaN. */
+    private int step(int node, double[] rows, int base) {
+        long l = link[node];
+        float f = (float) rows[base + (int) (l >>> COLUMN_SHIFT)];
+        int right = f < threshold[node] ? 0 : 1;
+        int missingRight = (int) (l >>> 32) & 1;
+        return (int) l + (f != f ? missingRight : right);
+    }
+
+    private void link(double[] out, int at) {
+        switch (objective) {
+            case BINARY_LOGISTIC -> out[at] = 1.0 / (1.0 + Math.exp(-out[at]));
+            case MULTI_SOFTPROB -> {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < outputs; k++) {
+                    max = Math.max(max, out[at + k]);
+                }
+                double sum = 0.0;
+                for (int k = 0; k < outputs; k++) {
+                    double e = Math.exp(out[at + k] - max);
+                    out[at + k] = e;
+                    sum += e;
+                }
+                for (int k = 0; k < outputs; k++) {
+                    out[at + k] /= sum;
+                }
+            }
+            default -> {
+                // Identity.
+            }
+        }
+    }
+
+    private void checkRow(double[] row) {
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException("row.length must be " + columns.size() + ", was " + row.length);
+        }
+    }
+
+    private void checkOutput(int output) {
+        if (output < 0 || output >= outputs) {
+            throw new IllegalArgumentException("output must be in [0, " + outputs + "), was " + output);
+        }
+    }
+
+    private int rowCount(double[] rows) {
+        int p = columns.size();
+        if (p == 0) {
+            throw new IllegalArgumentException("columns must be non-empty for a batch, was empty");
+        }
+        if (rows.length % p != 0) {
+            throw new IllegalArgumentException("rows.length must be a multiple of " + p + ", was " + rows.length);
+        }
+        return rows.length / p;
+    }
+
+    private static int one(int classes) {
+        if (classes != 1) {
+            throw new IllegalArgumentException("classes must be 1 unless MULTI_SOFTPROB, was " + classes);
+        }
+        return 1;
+    }
+
+    private static double finite(double baseScore) {
+        if (!Double.isFinite(baseScore)) {
+            throw new IllegalArgumentException("baseScore must be finite, was " + baseScore);
+        }
+        return baseScore;
+    }
+
+    /** Accumulates the nodes of the trees while parsing. */
+    private static final class Builder {
+        private final int[] featureToColumn;
+        private final List<String> boosterNames;
+        final IntList nodes = new IntList();
+        final DoubleList value = new DoubleList();
+
+        Builder(int[] featureToColumn, List<String> boosterNames) {
+            this.featureToColumn = featureToColumn;
+            this.boosterNames = boosterNames;
+        }
+
+        int nodeCount() {
+            return value.size();
+        }
+
+        /**
+         * Adds one tree, nodes in breadth-first order with the two children of a split side by side
+         * ("yes" first); returns the tree's depth.
+         */
+        int addTree(JsonNode root, int t) {
+            Map<Integer, JsonNode> byId = new HashMap<>();
+            collect(root, t, byId);
+            int start = nodeCount();
+            List<JsonNode> order = new ArrayList<>();
+            List<Integer> depth = new ArrayList<>();
+            order.add(root);
+            depth.add(0);
+            int maxDepth = 0;
+            // Breadth-first: the children of order[i] get the next two free indexes.
+            for (int i = 0; i < order.size(); i++) {
+                JsonNode n = order.get(i);
+                int index = start + i;
+                maxDepth = Math.max(maxDepth, depth.get(i));
+                if (n.has("leaf")) {
+                    nodes.add(0);
+                    nodes.add(Float.floatToRawIntBits(Float.NaN));
+                    nodes.add(index - 1);
+                    nodes.add(index);
+                    value.add((float) n.get("leaf").asDouble());
+                    continue;
+                }
+                JsonNode yes = child(n, "yes", byId, t);
+                JsonNode no = child(n, "no", byId, t);
+                JsonNode missing = child(n, "missing", byId, t);
+                if (yes == no || (missing != yes && missing != no)) {
+                    throw bad(t, "node " + n.get("nodeid") + " must have distinct yes and no children and missing "
+                            + "equal to one of them");
+                }
+                int first = start + order.size();
+                order.add(yes);
+                order.add(no);
+                depth.add(depth.get(i) + 1);
+                depth.add(depth.get(i) + 1);
+                nodes.add(columnOf(n.get("split").asText(), t));
+                nodes.add(Float.floatToRawIntBits((float) n.get("split_condition").asDouble()));
+                nodes.add(first);
+                nodes.add(missing == yes ? first : first + 1);
+                value.add(0.0);
+            }
+            // Cover-weighted means of split nodes, children before parents (reverse breadth-first).
+            double[] cover = new double[order.size()];
+            for (int i = order.size() - 1; i >= 0; i--) {
+                JsonNode n = order.get(i);
+                int index = start + i;
+                double c = n.has("cover") ? n.get("cover").asDouble() : 0.0;
+                if (!n.has("leaf")) {
+                    int y = nodes.get(4 * index + 2);
+                    double cy = cover[y - start];
+                    double co = cover[y + 1 - start];
+                    double total = cy + co;
+                    value.set(index, total > 0 ? (cy * value.get(y) + co * value.get(y + 1)) / total
+                            : 0.5 * (value.get(y) + value.get(y + 1)));
+                    if (!(c > 0)) {
+                        c = total;
+                    }
+                } else if (!n.has("cover")) {
+                    c = 1.0;
+                }
+                cover[i] = c;
+            }
+            return maxDepth;
+        }
+
+        /** Indexes the nodes by id and checks their shape. */
+        private void collect(JsonNode n, int t, Map<Integer, JsonNode> byId) {
+            if (!n.isObject() || !n.has("nodeid")) {
+                throw bad(t, "every node must be an object with a nodeid, was " + abbreviate(n));
+            }
+            if (byId.put(n.get("nodeid").asInt(), n) != null) {
+                throw bad(t, "nodeid must be unique, was repeated " + n.get("nodeid"));
+            }
+            JsonNode leaf = n.get("leaf");
+            if (leaf != null) {
+                if (!leaf.isNumber()) {
+                    throw bad(t, "leaf must be a number, was " + leaf);
+                }
+                return;
+            }
+            JsonNode split = n.get("split");
+            JsonNode cond = n.get("split_condition");
+            if (split == null || cond == null || !cond.isNumber()) {
+                throw bad(t, "split node must have a split and a numeric split_condition (categorical splits "
+                        + "are not supported), was " + n.get("nodeid"));
+            }
+            JsonNode children = n.get("children");
+            if (children == null || !children.isArray() || children.size() != 2) {
+                throw bad(t, "split node " + n.get("nodeid") + " must have two children");
+            }
+            for (JsonNode c : children) {
+                collect(c, t, byId);
+            }
+        }
+
+        private JsonNode child(JsonNode n, String field, Map<Integer, JsonNode> byId, int t) {
+            JsonNode id = n.get(field);
+            JsonNode c = id == null ? null : byId.get(id.asInt());
+            if (c == null) {
+                throw bad(t, "node " + n.get("nodeid") + " must name an existing '" + field + "' child, was " + id);
+            }
+            return c;
+        }
+
+        private int columnOf(String split, int t) {
+            int f = -1;
+            if (split.length() > 1 && split.charAt(0) == 'f') {
+                try {
+                    f = Integer.parseInt(split.substring(1));
+                } catch (NumberFormatException e) {
+                    f = -1;
+                }
+            }
+            if (f < 0 || f >= featureToColumn.length) {
+                throw bad(t, "split must be f<i> with i in [0, " + featureToColumn.length + "), was " + split);
+            }
+            int c = featureToColumn[f];
+            if (c < 0) {
+                throw bad(t, "split feature must be among the columns, was " + split + " ("
+                        + boosterNames.get(f) + ")");
+            }
+            return c;
+        }
+
+        private static IllegalArgumentException bad(int t, String message) {
+            return new IllegalArgumentException("treeDumps[" + t + "]: " + message);
+        }
+
+        private static String abbreviate(JsonNode n) {
+            String s = n.toString();
+            return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        }
+    }
+
+    /** Growable int array. */
+    private static final class IntList {
+        private int[] a = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == a.length) {
+                a = java.util.Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(a, size);
+        }
+    }
+
+    /** Growable double array. */
+    private static final class DoubleList {
+        private double[] a = new double[64];
+        private int size;
+
+        void add(double v) {
+            if (size == a.length) {
+                a = java.util.Arrays.copyOf(a, size * 2);
+            }
+            a[size++] = v;
+        }
+
+        double get(int i) {
+            return a[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void set(int i, double v) {
+            a[i] = v;
+        }
+
+        double[] toArray() {
+            return java.util.Arrays.copyOf(a, size);
+        }
+    }
+}
