@@ -96,6 +96,13 @@ public final class Guards {
                     .shouldFailOnError(true)
                     .build();
             new Runner(options).run();
+            if (!check(json, (System.nanoTime() - start) / 1_000_000_000L)) {
+                // Shared machines are noisy: a guard must fail twice in a row to fail the build.
+                System.out.println("A guard fell short; running the profile once more before failing.");
+                new Runner(options).run();
+                System.exit(check(json, (System.nanoTime() - start) / 1_000_000_000L) ? 0 : 1);
+            }
+            System.exit(0);
         }
         System.exit(check(json, (System.nanoTime() - start) / 1_000_000_000L) ? 0 : 1);
     }
