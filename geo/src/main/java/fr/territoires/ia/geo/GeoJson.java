@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.territoires.ia.core.AtomicFiles;
 import java.io.IOException;
@@ -61,7 +63,7 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
  * positions must be equal), a non-numeric or non-finite coordinate, an unknown CRS. Invalid but
  * repairable polygons (self-intersections, wrong ring nesting) are repaired with JTS
  * {@link GeometryFixer} and their indices reported in {@link FeatureCollection#repaired()};
- * a polygon that repairs to nothing is rejected. Properties are kept as read (order and values);
+ * a polygon that repairs to nothing is rejected. Properties are kept as read (order and values, numbers with their decimals, e.g. {@code 12.50});
  * the optional feature {@code id} member and foreign members are not kept.
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none; each call uses its
@@ -77,6 +79,8 @@ public final class GeoJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private GeoJson() {

@@ -34,10 +34,21 @@ import org.locationtech.jts.index.strtree.STRtree;
  *   <li>{@code shared_wall_ratio}: length of {@code i}'s boundary lying within the wall
  *       tolerance of another building, over {@code i}'s perimeter, in [0, 1] (momepy
  *       {@code shared_walls} divided by the perimeter; the tolerance absorbs coordinates rounded
- *       to 0.1 m);</li>
+ *       to 0.1 m, and over-counts at most the tolerance at each end of a wall, where the
+ *       boundary turns away from the neighbour);</li>
  *   <li>{@code alignment}: mean absolute difference between {@code i}'s orientation and its
  *       neighbours' ({@link ShapeDescriptors} {@code orientation}, [0, 45]), degrees, NaN when
- *       there is no neighbour (momepy {@code alignment}, with neighbours within {@code r}).</li>
+ *       there is no neighbour (momepy {@code alignment}, with neighbours within {@code r});</li>
+ *   <li>{@code neighbour_max_area}: area of the largest neighbour, m², NaN when there is
+ *       none;</li>
+ *   <li>{@code area_to_neighbour_mean}: {@code i}'s area over {@code neighbour_mean_area},
+ *       NaN when there is no neighbour;</li>
+ *   <li>{@code context_count}, {@code context_mean_area}, {@code context_built_ratio}: over the
+ *       wider context radius {@code R} and by centroid distance (cheaper), the number of other
+ *       buildings whose centroid is within {@code R} of {@code i}'s centroid, their mean area
+ *       (m², NaN when none), and all their areas plus {@code i}'s over {@code π R²};</li>
+ *   <li>{@code context_large_share}: share of those context buildings whose area is at least
+ *       {@value #LARGE_AREA} m² (industrial and commercial zones), in [0, 1], NaN when none.</li>
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
@@ -51,7 +62,11 @@ public final class NeighbourhoodDescriptors {
 
     private static final List<String> NAMES = List.of("nearest_distance", "neighbours_within_r",
             "neighbour_mean_area", "built_ratio_within_r", "touching_neighbours",
-            "shared_wall_ratio", "alignment");
+            "shared_wall_ratio", "alignment", "neighbour_max_area", "area_to_neighbour_mean",
+            "context_count", "context_mean_area", "context_built_ratio", "context_large_share");
+
+    /** Area, m², from which a context building counts as large. */
+    public static final double LARGE_AREA = 400.0;
 
     private NeighbourhoodDescriptors() {
     }
@@ -64,18 +79,25 @@ public final class NeighbourhoodDescriptors {
      * @param radius neighbourhood radius {@code r}, m, finite and {@code > 0}
      * @param wallTolerance distance under which two boundaries count as a shared wall, m, finite
      *     and {@code >= 0}
+     * @param contextRadius wider radius {@code R} of the context descriptors, m, finite and
+     *     {@code > 0}
      * @since 0.1.0
      */
-    public record Options(double radius, double wallTolerance) {
+    public record Options(double radius, double wallTolerance, double contextRadius) {
 
         /**
          * Validates the settings.
          *
          * @param radius radius, m
          * @param wallTolerance wall tolerance, m
+         * @param contextRadius context radius, m
          * @throws IllegalArgumentException when a value is out of range
          */
         public Options {
+            if (!(contextRadius > 0) || !Double.isFinite(contextRadius)) {
+                throw new IllegalArgumentException(
+                        "contextRadius must be finite and > 0, was " + contextRadius);
+            }
             if (!(radius > 0) || !Double.isFinite(radius)) {
                 throw new IllegalArgumentException("radius must be finite and > 0, was " + radius);
             }
@@ -86,12 +108,12 @@ public final class NeighbourhoodDescriptors {
         }
 
         /**
-         * Returns the defaults: radius 50 m, wall tolerance 0.25 m.
+         * Returns the defaults: radius 50 m, wall tolerance 0.25 m, context radius 150 m.
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(50.0, 0.25);
+            return new Options(50.0, 0.25, 150.0);
         }
 
         /**
@@ -102,7 +124,7 @@ public final class NeighbourhoodDescriptors {
          * @throws IllegalArgumentException when {@code radius} is out of range
          */
         public Options withRadius(double radius) {
-            return new Options(radius, wallTolerance);
+            return new Options(radius, wallTolerance, contextRadius);
         }
 
         /**
@@ -113,7 +135,18 @@ public final class NeighbourhoodDescriptors {
          * @throws IllegalArgumentException when {@code wallTolerance} is out of range
          */
         public Options withWallTolerance(double wallTolerance) {
-            return new Options(radius, wallTolerance);
+            return new Options(radius, wallTolerance, contextRadius);
+        }
+
+        /**
+         * Returns a copy with another context radius.
+         *
+         * @param contextRadius context radius, m
+         * @return new options
+         * @throws IllegalArgumentException when {@code contextRadius} is out of range
+         */
+        public Options withContextRadius(double contextRadius) {
+            return new Options(radius, wallTolerance, contextRadius);
         }
     }
 
@@ -176,10 +209,15 @@ public final class NeighbourhoodDescriptors {
         int n = polygons.size();
         Geometry[] gs = polygons.toArray(new Geometry[0]);
         double[] areas = new double[n];
+        double[] cxs = new double[n];
+        double[] cys = new double[n];
         double[] orient = orientations != null ? orientations : new double[n];
         STRtree tree = new STRtree();
         for (int i = 0; i < n; i++) {
             areas[i] = gs[i].getArea();
+            org.locationtech.jts.geom.Point c = gs[i].getCentroid();
+            cxs[i] = c.getX();
+            cys[i] = c.getY();
             if (orientations == null) {
                 orient[i] = orientation(gs[i]);
             }
@@ -188,6 +226,7 @@ public final class NeighbourhoodDescriptors {
         tree.build();
         double r = options.radius();
         double tol = options.wallTolerance();
+        double bigR = options.contextRadius();
         double reach = Math.max(r, tol);
         Geometry[] buffers = new Geometry[n];
         double[][] rows = new double[n][NAMES.size()];
@@ -198,7 +237,8 @@ public final class NeighbourhoodDescriptors {
         };
         for (int i = 0; i < n; i++) {
             Geometry gi = gs[i];
-            Envelope e = new Envelope(gi.getEnvelopeInternal());
+            Envelope ei = gi.getEnvelopeInternal();
+            Envelope e = new Envelope(ei);
             e.expandBy(reach);
             @SuppressWarnings("unchecked")
             List<Integer> candidates = tree.query(e);
@@ -206,6 +246,7 @@ public final class NeighbourhoodDescriptors {
             int count = 0;
             double areaSum = 0;
             double alignSum = 0;
+            double maxArea = 0;
             int touching = 0;
             Geometry boundary = null;
             double shared = 0;
@@ -213,11 +254,15 @@ public final class NeighbourhoodDescriptors {
                 if (j == i) {
                     continue;
                 }
+                if (ei.distance(gs[j].getEnvelopeInternal()) > reach) {
+                    continue;
+                }
                 double d = gi.distance(gs[j]);
                 nearest = Math.min(nearest, d);
                 if (d <= r) {
                     count++;
                     areaSum += areas[j];
+                    maxArea = Math.max(maxArea, areas[j]);
                     alignSum += Math.abs(orient[i] - orient[j]);
                 }
                 if (d <= tol) {
@@ -248,6 +293,28 @@ public final class NeighbourhoodDescriptors {
             row[4] = touching;
             row[5] = perimeter > 0 ? Math.min(1.0, shared / perimeter) : 0.0;
             row[6] = count == 0 ? Double.NaN : alignSum / count;
+            row[7] = count == 0 ? Double.NaN : maxArea;
+            row[8] = count == 0 ? Double.NaN : areas[i] / (areaSum / count);
+            Envelope wide = new Envelope(cxs[i] - bigR, cxs[i] + bigR, cys[i] - bigR,
+                    cys[i] + bigR);
+            @SuppressWarnings("unchecked")
+            List<Integer> context = tree.query(wide);
+            int contextCount = 0;
+            double contextArea = 0;
+            int large = 0;
+            for (int j : context) {
+                if (j != i && Math.hypot(cxs[j] - cxs[i], cys[j] - cys[i]) <= bigR) {
+                    contextCount++;
+                    contextArea += areas[j];
+                    if (areas[j] >= LARGE_AREA) {
+                        large++;
+                    }
+                }
+            }
+            row[9] = contextCount;
+            row[10] = contextCount == 0 ? Double.NaN : contextArea / contextCount;
+            row[11] = (contextArea + areas[i]) / (Math.PI * bigR * bigR);
+            row[12] = contextCount == 0 ? Double.NaN : (double) large / contextCount;
         }
         return rows;
     }

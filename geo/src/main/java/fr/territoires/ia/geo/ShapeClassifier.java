@@ -170,8 +170,9 @@ public final class ShapeClassifier {
 
         /**
          * Returns the defaults: 150 rounds of depth 6, learning rate 0.1, minimum leaf weight 1,
-         * subsample 0.8, descriptor subsample 0.8, class weight power 0.5, neighbourhood radius
-         * 50 m and wall tolerance 0.25 m, no height, seed 42, 1 thread.
+         * subsample 0.8, descriptor subsample 0.8, class weight power 0.5, the default
+         * neighbourhood ({@link NeighbourhoodDescriptors.Options#defaults()}), no height, seed
+         * 42, 1 thread.
          *
          * @return the default options
          */
@@ -323,6 +324,7 @@ public final class ShapeClassifier {
             m.put("classWeightPower", Double.toString(classWeightPower));
             m.put("neighbourhoodRadius", Double.toString(neighbourhood.radius()));
             m.put("wallTolerance", Double.toString(neighbourhood.wallTolerance()));
+            m.put("contextRadius", Double.toString(neighbourhood.contextRadius()));
             m.put("heightProperty", heightProperty.orElse(""));
             m.put("seed", Long.toString(seed));
             m.put("threads", Integer.toString(threads));
@@ -341,7 +343,8 @@ public final class ShapeClassifier {
                         Double.parseDouble(need(m, "classWeightPower", source)),
                         new NeighbourhoodDescriptors.Options(
                                 Double.parseDouble(need(m, "neighbourhoodRadius", source)),
-                                Double.parseDouble(need(m, "wallTolerance", source))),
+                                Double.parseDouble(need(m, "wallTolerance", source)),
+                                Double.parseDouble(need(m, "contextRadius", source))),
                         height.isEmpty() ? Optional.empty() : Optional.of(height),
                         Long.parseLong(need(m, "seed", source)),
                         Integer.parseInt(need(m, "threads", source)));

@@ -55,7 +55,10 @@ import org.locationtech.jts.geom.Polygon;
  *       (a circle-like outline) all exterior vertices are used (momepy
  *       {@code centroid_corner_distance});</li>
  *   <li>{@code vertices}: number of distinct exterior-ring vertices, count;</li>
- *   <li>{@code mrr_length}, {@code mrr_width}: {@code L} and {@code W}, m.</li>
+ *   <li>{@code mrr_length}, {@code mrr_width}: {@code L} and {@code W}, m;</li>
+ *   <li>{@code axis_east_west}: {@code |cos θ|} where {@code θ} is the angle of the MRR's long
+ *       side from the x axis (east in a projected CRS): 1 for a building stretched east–west
+ *       (such as most churches), 0 for north–south.</li>
  * </ul>
  * A MultiPolygon is measured as a whole: sums for area, perimeter, holes and vertices, corners
  * and angles over every part's exterior, hull, rectangle and circle of all parts together.
@@ -71,7 +74,8 @@ public final class ShapeDescriptors {
             "circular_compactness", "isoperimetric_quotient", "square_compactness", "convexity",
             "rectangularity", "elongation", "equivalent_rectangular_index", "fractal_dimension",
             "corners", "squareness", "orientation", "holes", "longest_axis_length",
-            "centroid_corner_mean", "centroid_corner_std", "vertices", "mrr_length", "mrr_width");
+            "centroid_corner_mean", "centroid_corner_std", "vertices", "mrr_length", "mrr_width",
+            "axis_east_west");
 
     /** Angle (degrees) at or below which a vertex is a corner: 180° minus momepy's eps of 10°. */
     private static final double CORNER_ANGLE = 170.0;
@@ -122,6 +126,7 @@ public final class ShapeDescriptors {
         double length = 0;
         double width = 0;
         double orientation = 0;
+        double eastWest = 1;
         Coordinate[] rc = mrr.getCoordinates();
         if (rc.length >= 3) {
             double s1 = rc[0].distance(rc[1]);
@@ -133,6 +138,7 @@ public final class ShapeDescriptors {
             double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
             double m = ((az % 90.0) + 90.0) % 90.0;
             orientation = Math.min(m, 90.0 - m);
+            eastWest = Math.abs(Math.cos(Math.toRadians(az)));
         }
         double mrrArea = length * width;
         double radius = new MinimumBoundingCircle(g).getRadius();
@@ -210,7 +216,8 @@ public final class ShapeDescriptors {
             ccStd,
             vertices,
             length,
-            width
+            width,
+            eastWest
         };
     }
 
