@@ -48,7 +48,10 @@ import org.locationtech.jts.index.strtree.STRtree;
  *       buildings whose centroid is within {@code R} of {@code i}'s centroid, their mean area
  *       (m², NaN when none), and all their areas plus {@code i}'s over {@code π R²};</li>
  *   <li>{@code context_large_share}: share of those context buildings whose area is at least
- *       {@value #LARGE_AREA} m² (industrial and commercial zones), in [0, 1], NaN when none.</li>
+ *       {@value #LARGE_AREA} m² (industrial and commercial zones), in [0, 1], NaN when none;</li>
+ *   <li>{@code touching_mean_area}: mean area of the buildings within the wall tolerance, m²,
+ *       NaN when none (terraced houses touch small buildings, factories large ones);</li>
+ *   <li>{@code large_within_r}: number of neighbours of at least {@value #LARGE_AREA} m².</li>
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
@@ -63,7 +66,8 @@ public final class NeighbourhoodDescriptors {
     private static final List<String> NAMES = List.of("nearest_distance", "neighbours_within_r",
             "neighbour_mean_area", "built_ratio_within_r", "touching_neighbours",
             "shared_wall_ratio", "alignment", "neighbour_max_area", "area_to_neighbour_mean",
-            "context_count", "context_mean_area", "context_built_ratio", "context_large_share");
+            "context_count", "context_mean_area", "context_built_ratio", "context_large_share",
+            "touching_mean_area", "large_within_r");
 
     /** Area, m², from which a context building counts as large. */
     public static final double LARGE_AREA = 400.0;
@@ -204,6 +208,15 @@ public final class NeighbourhoodDescriptors {
     /** Computes the rows; {@code orientations} may hold precomputed MRR orientations. */
     static double[][] compute(List<? extends Geometry> polygons, Options options,
             double @Nullable [] orientations) {
+        return compute(polygons, options, orientations, new double[polygons.size()][0]);
+    }
+
+    /**
+     * Computes the rows, followed by the mean over the neighbours within {@code r} of each
+     * column of {@code averaged} (NaN when there is no neighbour or no finite value).
+     */
+    static double[][] compute(List<? extends Geometry> polygons, Options options,
+            double @Nullable [] orientations, double[][] averaged) {
         Objects.requireNonNull(options, "options");
         checkPolygons(polygons);
         int n = polygons.size();
@@ -229,7 +242,9 @@ public final class NeighbourhoodDescriptors {
         double bigR = options.contextRadius();
         double reach = Math.max(r, tol);
         Geometry[] buffers = new Geometry[n];
-        double[][] rows = new double[n][NAMES.size()];
+        int extra = n == 0 ? 0 : averaged[0].length;
+        int base = NAMES.size();
+        double[][] rows = new double[n][base + extra];
         ItemDistance distance = (a, b) -> {
             int ia = (Integer) a.getItem();
             int ib = (Integer) b.getItem();
@@ -248,8 +263,12 @@ public final class NeighbourhoodDescriptors {
             double alignSum = 0;
             double maxArea = 0;
             int touching = 0;
+            double touchingArea = 0;
+            int largeNear = 0;
             Geometry boundary = null;
             double shared = 0;
+            double[] sums = new double[extra];
+            int[] finite = new int[extra];
             for (int j : candidates) {
                 if (j == i) {
                     continue;
@@ -263,10 +282,21 @@ public final class NeighbourhoodDescriptors {
                     count++;
                     areaSum += areas[j];
                     maxArea = Math.max(maxArea, areas[j]);
+                    if (areas[j] >= LARGE_AREA) {
+                        largeNear++;
+                    }
+                    for (int k = 0; k < extra; k++) {
+                        double v = averaged[j][k];
+                        if (Double.isFinite(v)) {
+                            sums[k] += v;
+                            finite[k]++;
+                        }
+                    }
                     alignSum += Math.abs(orient[i] - orient[j]);
                 }
                 if (d <= tol) {
                     touching++;
+                    touchingArea += areas[j];
                     if (boundary == null) {
                         boundary = gi.getBoundary();
                     }
@@ -315,6 +345,11 @@ public final class NeighbourhoodDescriptors {
             row[10] = contextCount == 0 ? Double.NaN : contextArea / contextCount;
             row[11] = (contextArea + areas[i]) / (Math.PI * bigR * bigR);
             row[12] = contextCount == 0 ? Double.NaN : (double) large / contextCount;
+            row[13] = touching == 0 ? Double.NaN : touchingArea / touching;
+            row[14] = largeNear;
+            for (int k = 0; k < extra; k++) {
+                row[base + k] = finite[k] == 0 ? Double.NaN : sums[k] / finite[k];
+            }
         }
         return rows;
     }

@@ -65,6 +65,25 @@ class ShapeClassifierTest {
     }
 
     @Test
+    void classify_fromFourThreads_matchesSequentialRun() throws Exception {
+        List<ShapeClassifier.Prediction> expected = model.classify(footprints);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<ShapeClassifier.Prediction>>> runs =
+                    new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> model.classify(footprints)));
+            }
+            for (java.util.concurrent.Future<List<ShapeClassifier.Prediction>> r : runs) {
+                assertEquals(expected, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void load_foreignFile_throws() throws IOException {
         Path file = dir.resolve("x.model");
         Files.writeString(file, "not a model");
