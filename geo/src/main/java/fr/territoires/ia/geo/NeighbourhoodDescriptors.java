@@ -1,0 +1,370 @@
+package fr.territoires.ia.geo;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.algorithm.MinimumAreaRectangle;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.ItemDistance;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Neighbourhood descriptors of each building of a collection, from one spatial index (a JTS
+ * {@link STRtree}) over the whole collection.
+ *
+ * <p>For building {@code i}, with neighbours the other buildings whose distance to {@code i} is
+ * at most the radius {@code r}, in {@link #names()} order:
+ * <ul>
+ *   <li>{@code nearest_distance}: distance to the nearest other building, m (0 when touching;
+ *       NaN when the collection holds one building) (momepy {@code NeighborDistance} uses the
+ *       mean over adjacent buildings; this is the nearest one);</li>
+ *   <li>{@code neighbours_within_r}: number of neighbours, count;</li>
+ *   <li>{@code neighbour_mean_area}: mean area of the neighbours, m², NaN when there is none;</li>
+ *   <li>{@code built_ratio_within_r}: areas of {@code i} and its neighbours summed, over the
+ *       disc area {@code π r²} (a local density, may exceed 1 next to large buildings);</li>
+ *   <li>{@code touching_neighbours}: number of buildings within the wall tolerance, count;</li>
+ *   <li>{@code shared_wall_ratio}: length of {@code i}'s boundary lying within the wall
+ *       tolerance of another building, over {@code i}'s perimeter, in [0, 1] (momepy
+ *       {@code shared_walls} divided by the perimeter; the tolerance absorbs coordinates rounded
+ *       to 0.1 m, and over-counts at most the tolerance at each end of a wall, where the
+ *       boundary turns away from the neighbour);</li>
+ *   <li>{@code alignment}: mean absolute difference between {@code i}'s orientation and its
+ *       neighbours' ({@link ShapeDescriptors} {@code orientation}, [0, 45]), degrees, NaN when
+ *       there is no neighbour (momepy {@code alignment}, with neighbours within {@code r});</li>
+ *   <li>{@code neighbour_max_area}: area of the largest neighbour, m², NaN when there is
+ *       none;</li>
+ *   <li>{@code area_to_neighbour_mean}: {@code i}'s area over {@code neighbour_mean_area},
+ *       NaN when there is no neighbour;</li>
+ *   <li>{@code context_count}, {@code context_mean_area}, {@code context_built_ratio}: over the
+ *       wider context radius {@code R} and by centroid distance (cheaper), the number of other
+ *       buildings whose centroid is within {@code R} of {@code i}'s centroid, their mean area
+ *       (m², NaN when none), and all their areas plus {@code i}'s over {@code π R²};</li>
+ *   <li>{@code context_large_share}: share of those context buildings whose area is at least
+ *       {@value #LARGE_AREA} m² (industrial and commercial zones), in [0, 1], NaN when none;</li>
+ *   <li>{@code touching_mean_area}: mean area of the buildings within the wall tolerance, m²,
+ *       NaN when none (terraced houses touch small buildings, factories large ones);</li>
+ *   <li>{@code large_within_r}: number of neighbours of at least {@value #LARGE_AREA} m².</li>
+ * </ul>
+ * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
+ * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
+ * building a query of its envelope grown by {@code r}.
+ *
+ * <p>Instances are immutable and safe for concurrent use (the class has none).
+ *
+ * @since 0.1.0
+ */
+public final class NeighbourhoodDescriptors {
+
+    private static final List<String> NAMES = List.of("nearest_distance", "neighbours_within_r",
+            "neighbour_mean_area", "built_ratio_within_r", "touching_neighbours",
+            "shared_wall_ratio", "alignment", "neighbour_max_area", "area_to_neighbour_mean",
+            "context_count", "context_mean_area", "context_built_ratio", "context_large_share",
+            "touching_mean_area", "large_within_r");
+
+    /** Area, m², from which a context building counts as large. */
+    public static final double LARGE_AREA = 400.0;
+
+    private NeighbourhoodDescriptors() {
+    }
+
+    /**
+     * Settings of the neighbourhood.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param radius neighbourhood radius {@code r}, m, finite and {@code > 0}
+     * @param wallTolerance distance under which two boundaries count as a shared wall, m, finite
+     *     and {@code >= 0}
+     * @param contextRadius wider radius {@code R} of the context descriptors, m, finite and
+     *     {@code > 0}
+     * @since 0.1.0
+     */
+    public record Options(double radius, double wallTolerance, double contextRadius) {
+
+        /**
+         * Validates the settings.
+         *
+         * @param radius radius, m
+         * @param wallTolerance wall tolerance, m
+         * @param contextRadius context radius, m
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Options {
+            if (!(contextRadius > 0) || !Double.isFinite(contextRadius)) {
+                throw new IllegalArgumentException(
+                        "contextRadius must be finite and > 0, was " + contextRadius);
+            }
+            if (!(radius > 0) || !Double.isFinite(radius)) {
+                throw new IllegalArgumentException("radius must be finite and > 0, was " + radius);
+            }
+            if (!(wallTolerance >= 0) || !Double.isFinite(wallTolerance)) {
+                throw new IllegalArgumentException(
+                        "wallTolerance must be finite and >= 0, was " + wallTolerance);
+            }
+        }
+
+        /**
+         * Returns the defaults: radius 50 m, wall tolerance 0.25 m, context radius 150 m.
+         *
+         * @return the default options
+         */
+        public static Options defaults() {
+            return new Options(50.0, 0.25, 150.0);
+        }
+
+        /**
+         * Returns a copy with another radius.
+         *
+         * @param radius radius, m
+         * @return new options
+         * @throws IllegalArgumentException when {@code radius} is out of range
+         */
+        public Options withRadius(double radius) {
+            return new Options(radius, wallTolerance, contextRadius);
+        }
+
+        /**
+         * Returns a copy with another wall tolerance.
+         *
+         * @param wallTolerance tolerance, m
+         * @return new options
+         * @throws IllegalArgumentException when {@code wallTolerance} is out of range
+         */
+        public Options withWallTolerance(double wallTolerance) {
+            return new Options(radius, wallTolerance, contextRadius);
+        }
+
+        /**
+         * Returns a copy with another context radius.
+         *
+         * @param contextRadius context radius, m
+         * @return new options
+         * @throws IllegalArgumentException when {@code contextRadius} is out of range
+         */
+        public Options withContextRadius(double contextRadius) {
+            return new Options(radius, wallTolerance, contextRadius);
+        }
+    }
+
+    /**
+     * Returns the descriptor names, in the order of {@link #of(List, Options)}.
+     *
+     * @return an unmodifiable list of snake_case names
+     */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * Computes the neighbourhood descriptors of every building.
+     *
+     * @param polygons the buildings, in one metric CRS
+     * @param options radius and wall tolerance
+     * @return one ordered, unmodifiable map per building, in input order
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when a geometry is not a non-empty polygon or
+     *     multipolygon, or the SRIDs differ (the message names the index)
+     */
+    public static List<Map<String, Double>> of(List<? extends Geometry> polygons,
+            Options options) {
+        double[][] rows = compute(polygons, options, null);
+        List<Map<String, Double>> out = new ArrayList<>(rows.length);
+        for (double[] row : rows) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int j = 0; j < row.length; j++) {
+                m.put(NAMES.get(j), row[j]);
+            }
+            out.add(Collections.unmodifiableMap(m));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    static void checkPolygons(List<? extends Geometry> polygons) {
+        Objects.requireNonNull(polygons, "polygons");
+        int srid = polygons.isEmpty() ? 0 : Objects.requireNonNull(polygons.get(0),
+                "polygons[0]").getSRID();
+        for (int i = 0; i < polygons.size(); i++) {
+            Geometry g = Objects.requireNonNull(polygons.get(i), "polygons[" + i + "]");
+            if (!(g instanceof Polygon || g instanceof MultiPolygon) || g.isEmpty()) {
+                throw new IllegalArgumentException("polygons[" + i
+                        + "] must be a non-empty Polygon or MultiPolygon, was "
+                        + (g.isEmpty() ? "empty " : "") + g.getGeometryType());
+            }
+            if (g.getSRID() != srid) {
+                throw new IllegalArgumentException("polygons[" + i + "] SRID must be " + srid
+                        + " like polygons[0] (one CRS per collection), was " + g.getSRID());
+            }
+        }
+    }
+
+    /** Computes the rows; {@code orientations} may hold precomputed MRR orientations. */
+    static double[][] compute(List<? extends Geometry> polygons, Options options,
+            double @Nullable [] orientations) {
+        return compute(polygons, options, orientations, new double[polygons.size()][0]);
+    }
+
+    /**
+     * Computes the rows, followed by the mean over the neighbours within {@code r} of each
+     * column of {@code averaged} (NaN when there is no neighbour or no finite value).
+     */
+    static double[][] compute(List<? extends Geometry> polygons, Options options,
+            double @Nullable [] orientations, double[][] averaged) {
+        Objects.requireNonNull(options, "options");
+        checkPolygons(polygons);
+        int n = polygons.size();
+        Geometry[] gs = polygons.toArray(new Geometry[0]);
+        double[] areas = new double[n];
+        double[] cxs = new double[n];
+        double[] cys = new double[n];
+        double[] orient = orientations != null ? orientations : new double[n];
+        STRtree tree = new STRtree();
+        for (int i = 0; i < n; i++) {
+            areas[i] = gs[i].getArea();
+            org.locationtech.jts.geom.Point c = gs[i].getCentroid();
+            cxs[i] = c.getX();
+            cys[i] = c.getY();
+            if (orientations == null) {
+                orient[i] = orientation(gs[i]);
+            }
+            tree.insert(gs[i].getEnvelopeInternal(), i);
+        }
+        tree.build();
+        double r = options.radius();
+        double tol = options.wallTolerance();
+        double bigR = options.contextRadius();
+        double reach = Math.max(r, tol);
+        Geometry[] buffers = new Geometry[n];
+        int extra = n == 0 ? 0 : averaged[0].length;
+        int base = NAMES.size();
+        double[][] rows = new double[n][base + extra];
+        ItemDistance distance = (a, b) -> {
+            int ia = (Integer) a.getItem();
+            int ib = (Integer) b.getItem();
+            return ia == ib ? Double.MAX_VALUE : gs[ia].distance(gs[ib]);
+        };
+        for (int i = 0; i < n; i++) {
+            Geometry gi = gs[i];
+            Envelope ei = gi.getEnvelopeInternal();
+            Envelope e = new Envelope(ei);
+            e.expandBy(reach);
+            @SuppressWarnings("unchecked")
+            List<Integer> candidates = tree.query(e);
+            double nearest = Double.POSITIVE_INFINITY;
+            int count = 0;
+            double areaSum = 0;
+            double alignSum = 0;
+            double maxArea = 0;
+            int touching = 0;
+            double touchingArea = 0;
+            int largeNear = 0;
+            Geometry boundary = null;
+            double shared = 0;
+            double[] sums = new double[extra];
+            int[] finite = new int[extra];
+            for (int j : candidates) {
+                if (j == i) {
+                    continue;
+                }
+                if (ei.distance(gs[j].getEnvelopeInternal()) > reach) {
+                    continue;
+                }
+                double d = gi.distance(gs[j]);
+                nearest = Math.min(nearest, d);
+                if (d <= r) {
+                    count++;
+                    areaSum += areas[j];
+                    maxArea = Math.max(maxArea, areas[j]);
+                    if (areas[j] >= LARGE_AREA) {
+                        largeNear++;
+                    }
+                    for (int k = 0; k < extra; k++) {
+                        double v = averaged[j][k];
+                        if (Double.isFinite(v)) {
+                            sums[k] += v;
+                            finite[k]++;
+                        }
+                    }
+                    alignSum += Math.abs(orient[i] - orient[j]);
+                }
+                if (d <= tol) {
+                    touching++;
+                    touchingArea += areas[j];
+                    if (boundary == null) {
+                        boundary = gi.getBoundary();
+                    }
+                    if (buffers[j] == null) {
+                        buffers[j] = tol > 0 ? gs[j].buffer(tol, 2) : gs[j];
+                    }
+                    shared += boundary.intersection(buffers[j]).getLength();
+                }
+            }
+            if (Double.isInfinite(nearest)) {
+                if (n > 1) {
+                    Object other = tree.nearestNeighbour(gi.getEnvelopeInternal(), i, distance);
+                    nearest = gi.distance(gs[(Integer) other]);
+                } else {
+                    nearest = Double.NaN;
+                }
+            }
+            double perimeter = gi.getLength();
+            double[] row = rows[i];
+            row[0] = nearest;
+            row[1] = count;
+            row[2] = count == 0 ? Double.NaN : areaSum / count;
+            row[3] = (areaSum + areas[i]) / (Math.PI * r * r);
+            row[4] = touching;
+            row[5] = perimeter > 0 ? Math.min(1.0, shared / perimeter) : 0.0;
+            row[6] = count == 0 ? Double.NaN : alignSum / count;
+            row[7] = count == 0 ? Double.NaN : maxArea;
+            row[8] = count == 0 ? Double.NaN : areas[i] / (areaSum / count);
+            Envelope wide = new Envelope(cxs[i] - bigR, cxs[i] + bigR, cys[i] - bigR,
+                    cys[i] + bigR);
+            @SuppressWarnings("unchecked")
+            List<Integer> context = tree.query(wide);
+            int contextCount = 0;
+            double contextArea = 0;
+            int large = 0;
+            for (int j : context) {
+                if (j != i && Math.hypot(cxs[j] - cxs[i], cys[j] - cys[i]) <= bigR) {
+                    contextCount++;
+                    contextArea += areas[j];
+                    if (areas[j] >= LARGE_AREA) {
+                        large++;
+                    }
+                }
+            }
+            row[9] = contextCount;
+            row[10] = contextCount == 0 ? Double.NaN : contextArea / contextCount;
+            row[11] = (contextArea + areas[i]) / (Math.PI * bigR * bigR);
+            row[12] = contextCount == 0 ? Double.NaN : (double) large / contextCount;
+            row[13] = touching == 0 ? Double.NaN : touchingArea / touching;
+            row[14] = largeNear;
+            for (int k = 0; k < extra; k++) {
+                row[base + k] = finite[k] == 0 ? Double.NaN : sums[k] / finite[k];
+            }
+        }
+        return rows;
+    }
+
+    private static double orientation(Geometry g) {
+        Coordinate[] rc = MinimumAreaRectangle.getMinimumRectangle(g).getCoordinates();
+        if (rc.length < 3) {
+            return 0.0;
+        }
+        double s1 = rc[0].distance(rc[1]);
+        double s2 = rc[1].distance(rc[2]);
+        Coordinate a = s1 >= s2 ? rc[0] : rc[1];
+        Coordinate b = s1 >= s2 ? rc[1] : rc[2];
+        double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
+        double m = ((az % 90.0) + 90.0) % 90.0;
+        return Math.min(m, 90.0 - m);
+    }
+}

@@ -1,0 +1,941 @@
+package fr.territoires.ia.geo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.territoires.ia.core.metrics.BinaryMetrics;
+import fr.territoires.ia.core.metrics.ConfusionMatrix;
+import fr.territoires.ia.core.trust.ModelCard;
+import fr.territoires.ia.core.trust.ModelFile;
+import fr.territoires.ia.core.tribuo.TribuoModels;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+/**
+ * Classifies building footprints (house, industrial, greenhouse, church, …) from their shape and
+ * neighbourhood, with gradient-boosted trees.
+ *
+ * <p>Each feature is described by the {@link ShapeDescriptors} of its polygon and the
+ * {@link NeighbourhoodDescriptors} of the collection it belongs to (computed over the list given
+ * to {@link #fit}, {@link #classify} or {@link #spatialBlockCrossValidation}), by the mean over
+ * its neighbours (within the neighbourhood radius) of the rectangularity, elongation, convexity,
+ * corners, rectangle width and area of their footprints, and optionally by
+ * a numeric height property (BD TOPO {@code hauteur}; 0, missing or non-numeric values are
+ * treated as unknown). Missing or undefined descriptors (NaN) are left out of the example and
+ * handled as missing by the trees. The model is XGBoost (T. Chen and C. Guestrin, "XGBoost: A
+ * Scalable Tree Boosting System", KDD 2016, doi:10.1145/2939672.2939785) trained through Tribuo
+ * with the {@code multi:softprob} objective. Classes are weighted against imbalance: an example
+ * of class {@code c} weighs {@code (n_max / n_c)^p}, where {@code n_max} is the size of the
+ * largest class and {@code p} is {@link Options#classWeightPower()} (0 = unweighted, 1 = fully
+ * balanced).
+ *
+ * <p><b>Labels.</b> Training labels are the text values of {@code labelProperty}. Features whose
+ * label is missing, null, not text or blank are not guessed: they are left out of training (they
+ * still count as neighbours) and reported by {@link #unlabelled()} and in the card. In
+ * cross-validation, labels absent from a fold's training part are reported in
+ * {@link CrossValidation#notes()}.
+ *
+ * <p><b>Evaluation.</b> {@link #spatialBlockCrossValidation} groups buildings by square cells of
+ * their centroids (500 m by default) and assigns whole cells to folds, never random rows, since
+ * adjacent buildings leak information. Cells are assigned as scikit-learn's {@code GroupKFold}
+ * does: largest cell first, each to the fold with the fewest buildings so far.
+ *
+ * <p>Predictions are computed in one batch per call. The same data and options (seed included)
+ * give the same model and predictions. Saved files are {@link ModelFile}s of kind
+ * {@value #KIND} holding Tribuo's protobuf, never Java serialisation.
+ *
+ * <p>Instances are immutable and safe for concurrent use.
+ *
+ * @since 0.1.0
+ */
+public final class ShapeClassifier {
+
+    /** Model-file kind of a saved shape classifier. */
+    public static final String KIND = "geo.shape-classifier";
+
+    private static final int KIND_VERSION = 1;
+    private static final String HEIGHT = "height";
+
+    private final Model<Label> model;
+    private final Options options;
+    private final List<String> labels;
+    private final List<Integer> unlabelled;
+    private final ModelCard card;
+
+    private ShapeClassifier(Model<Label> model, Options options, List<String> labels,
+            List<Integer> unlabelled, ModelCard card) {
+        this.model = model;
+        this.options = options;
+        this.labels = labels;
+        this.unlabelled = unlabelled;
+        this.card = card;
+    }
+
+    /**
+     * Settings of the classifier.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param trees boosting rounds (each grows one tree per class), {@code >= 1}
+     * @param maxDepth maximum tree depth, {@code >= 1}
+     * @param learningRate shrinkage (XGBoost {@code eta}), in (0, 1]
+     * @param minChildWeight minimum sum of example weights in a leaf, {@code >= 0}
+     * @param subsample share of examples drawn for each tree, in (0, 1]
+     * @param featureSubsample share of descriptors drawn for each tree, in (0, 1]
+     * @param classWeightPower exponent {@code p} of the class weights {@code (n_max/n_c)^p}, in
+     *     [0, 1]
+     * @param neighbourhood radius and wall tolerance of the neighbourhood descriptors
+     * @param heightProperty name of a numeric height property to use as a descriptor, or empty
+     *     (the default: footprints alone)
+     * @param seed random seed of the booster
+     * @param threads threads used by XGBoost, {@code >= 1}
+     * @since 0.1.0
+     */
+    public record Options(int trees, int maxDepth, double learningRate, double minChildWeight,
+            double subsample, double featureSubsample, double classWeightPower,
+            NeighbourhoodDescriptors.Options neighbourhood, Optional<String> heightProperty,
+            long seed, int threads) {
+
+        /**
+         * Validates the settings.
+         *
+         * @param trees boosting rounds
+         * @param maxDepth tree depth
+         * @param learningRate shrinkage
+         * @param minChildWeight minimum leaf weight
+         * @param subsample example share per tree
+         * @param featureSubsample descriptor share per tree
+         * @param classWeightPower class weight exponent
+         * @param neighbourhood neighbourhood settings
+         * @param heightProperty height property, or empty
+         * @param seed seed
+         * @param threads thread count
+         * @throws NullPointerException when an object argument is null
+         * @throws IllegalArgumentException when a value is out of range
+         */
+        public Options {
+            if (trees < 1) {
+                throw new IllegalArgumentException("trees must be >= 1, was " + trees);
+            }
+            if (maxDepth < 1) {
+                throw new IllegalArgumentException("maxDepth must be >= 1, was " + maxDepth);
+            }
+            if (!(learningRate > 0 && learningRate <= 1)) {
+                throw new IllegalArgumentException(
+                        "learningRate must be in (0, 1], was " + learningRate);
+            }
+            if (!(minChildWeight >= 0) || !Double.isFinite(minChildWeight)) {
+                throw new IllegalArgumentException(
+                        "minChildWeight must be finite and >= 0, was " + minChildWeight);
+            }
+            if (!(subsample > 0 && subsample <= 1)) {
+                throw new IllegalArgumentException("subsample must be in (0, 1], was " + subsample);
+            }
+            if (!(featureSubsample > 0 && featureSubsample <= 1)) {
+                throw new IllegalArgumentException(
+                        "featureSubsample must be in (0, 1], was " + featureSubsample);
+            }
+            if (!(classWeightPower >= 0 && classWeightPower <= 1)) {
+                throw new IllegalArgumentException(
+                        "classWeightPower must be in [0, 1], was " + classWeightPower);
+            }
+            Objects.requireNonNull(neighbourhood, "neighbourhood");
+            Objects.requireNonNull(heightProperty, "heightProperty");
+            if (heightProperty.isPresent() && heightProperty.get().isBlank()) {
+                throw new IllegalArgumentException("heightProperty must not be blank, was \""
+                        + heightProperty.get() + "\"");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+        }
+
+        /**
+         * Returns the defaults, chosen by spatial-block cross-validation on the Rodez-area BD TOPO
+         * extract: 60 rounds of depth 5, learning rate 0.15, minimum leaf weight 3, subsample
+         * 0.8, descriptor subsample 0.8, class weight power 0.5, the default
+         * neighbourhood ({@link NeighbourhoodDescriptors.Options#defaults()}), no height, seed
+         * 42, 1 thread.
+         *
+         * @return the default options
+         */
+        public static Options defaults() {
+            return new Options(60, 5, 0.15, 3.0, 0.8, 0.8, 0.5,
+                    NeighbourhoodDescriptors.Options.defaults(), Optional.empty(), 42L, 1);
+        }
+
+        /**
+         * Returns a copy with another number of boosting rounds.
+         *
+         * @param trees boosting rounds, {@code >= 1}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withTrees(int trees) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another tree depth.
+         *
+         * @param maxDepth depth, {@code >= 1}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withMaxDepth(int maxDepth) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another learning rate.
+         *
+         * @param learningRate shrinkage, in (0, 1]
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withLearningRate(double learningRate) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another minimum leaf weight.
+         *
+         * @param minChildWeight minimum leaf weight, {@code >= 0}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withMinChildWeight(double minChildWeight) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with other subsampling shares.
+         *
+         * @param subsample example share per tree, in (0, 1]
+         * @param featureSubsample descriptor share per tree, in (0, 1]
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withSubsample(double subsample, double featureSubsample) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another class weight exponent.
+         *
+         * @param classWeightPower exponent, in [0, 1]
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withClassWeightPower(double classWeightPower) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with other neighbourhood settings.
+         *
+         * @param neighbourhood radius and wall tolerance
+         * @return new options
+         * @throws NullPointerException when {@code neighbourhood} is null
+         */
+        public Options withNeighbourhood(NeighbourhoodDescriptors.Options neighbourhood) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy that also uses a numeric height property.
+         *
+         * @param heightProperty property name, such as {@code "hauteur"}
+         * @return new options
+         * @throws NullPointerException when {@code heightProperty} is null
+         * @throws IllegalArgumentException when it is blank
+         */
+        public Options withHeightProperty(String heightProperty) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood,
+                    Optional.of(Objects.requireNonNull(heightProperty, "heightProperty")), seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another seed.
+         *
+         * @param seed seed
+         * @return new options
+         */
+        public Options withSeed(long seed) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        /**
+         * Returns a copy with another thread count.
+         *
+         * @param threads threads, {@code >= 1}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withThreads(int threads) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads);
+        }
+
+        Map<String, String> toMap() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("trees", Integer.toString(trees));
+            m.put("maxDepth", Integer.toString(maxDepth));
+            m.put("learningRate", Double.toString(learningRate));
+            m.put("minChildWeight", Double.toString(minChildWeight));
+            m.put("subsample", Double.toString(subsample));
+            m.put("featureSubsample", Double.toString(featureSubsample));
+            m.put("classWeightPower", Double.toString(classWeightPower));
+            m.put("neighbourhoodRadius", Double.toString(neighbourhood.radius()));
+            m.put("wallTolerance", Double.toString(neighbourhood.wallTolerance()));
+            m.put("contextRadius", Double.toString(neighbourhood.contextRadius()));
+            m.put("heightProperty", heightProperty.orElse(""));
+            m.put("seed", Long.toString(seed));
+            m.put("threads", Integer.toString(threads));
+            return m;
+        }
+
+        static Options fromMap(Map<String, String> m, String source) {
+            try {
+                String height = need(m, "heightProperty", source);
+                return new Options(Integer.parseInt(need(m, "trees", source)),
+                        Integer.parseInt(need(m, "maxDepth", source)),
+                        Double.parseDouble(need(m, "learningRate", source)),
+                        Double.parseDouble(need(m, "minChildWeight", source)),
+                        Double.parseDouble(need(m, "subsample", source)),
+                        Double.parseDouble(need(m, "featureSubsample", source)),
+                        Double.parseDouble(need(m, "classWeightPower", source)),
+                        new NeighbourhoodDescriptors.Options(
+                                Double.parseDouble(need(m, "neighbourhoodRadius", source)),
+                                Double.parseDouble(need(m, "wallTolerance", source)),
+                                Double.parseDouble(need(m, "contextRadius", source))),
+                        height.isEmpty() ? Optional.empty() : Optional.of(height),
+                        Long.parseLong(need(m, "seed", source)),
+                        Integer.parseInt(need(m, "threads", source)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source + ": card options must hold numbers, "
+                        + "was " + e.getMessage(), e);
+            }
+        }
+
+        private static String need(Map<String, String> m, String key, String source) {
+            String v = m.get(key);
+            if (v == null) {
+                throw new IllegalArgumentException(source + ": card options must hold \"" + key
+                        + "\", was missing");
+            }
+            return v;
+        }
+    }
+
+    /**
+     * The class predicted for one feature.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param index the feature's {@link Feature#index()}
+     * @param label predicted label, the most probable class
+     * @param confidence probability of the predicted label, in [0, 1]
+     * @param probabilities probability of every label, in {@link #labels()} order, summing to 1
+     * @since 0.1.0
+     */
+    public record Prediction(int index, String label, double confidence,
+            Map<String, Double> probabilities) {
+
+        /**
+         * Validates and copies the fields.
+         *
+         * @param index feature index
+         * @param label predicted label
+         * @param confidence probability of the label
+         * @param probabilities probability per label
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when {@code confidence} is outside [0, 1]
+         */
+        public Prediction {
+            Objects.requireNonNull(label, "label");
+            if (!(confidence >= 0 && confidence <= 1)) {
+                throw new IllegalArgumentException(
+                        "confidence must be in [0, 1], was " + confidence);
+            }
+            probabilities = Collections.unmodifiableMap(new LinkedHashMap<>(
+                    Objects.requireNonNull(probabilities, "probabilities")));
+        }
+    }
+
+    /**
+     * Result of a spatial-block cross-validation: out-of-fold predictions of every labelled
+     * feature and their metrics.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param confusion confusion matrix of actual against out-of-fold predicted labels (labels
+     *     by decreasing support)
+     * @param macroF1 unweighted mean F1 over the labels, in [0, 1]
+     * @param perClass precision, recall and F1 per label
+     * @param averagePrecision one-versus-rest average precision (PR-AUC) per label, from the
+     *     out-of-fold probabilities, in [0, 1]
+     * @param predictions out-of-fold predictions, in input order (labelled features only)
+     * @param folds number of folds
+     * @param cellSize side of the square cells used as groups, m
+     * @param foldSizes number of labelled features in each fold
+     * @param unlabelled indices of the features left out because their label is missing
+     * @param notes problems found, such as a label absent from a fold's training part
+     * @since 0.1.0
+     */
+    public record CrossValidation(ConfusionMatrix confusion, double macroF1,
+            List<ConfusionMatrix.ClassMetrics> perClass, Map<String, Double> averagePrecision,
+            List<Prediction> predictions, int folds, double cellSize, List<Integer> foldSizes,
+            List<Integer> unlabelled, List<String> notes) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param confusion confusion matrix
+         * @param macroF1 macro-F1
+         * @param perClass per-class metrics
+         * @param averagePrecision average precision per label
+         * @param predictions out-of-fold predictions
+         * @param folds fold count
+         * @param cellSize cell side, m
+         * @param foldSizes fold sizes
+         * @param unlabelled unlabelled feature indices
+         * @param notes notes
+         * @throws NullPointerException when an argument is null
+         */
+        public CrossValidation {
+            Objects.requireNonNull(confusion, "confusion");
+            perClass = List.copyOf(perClass);
+            averagePrecision = Collections.unmodifiableMap(new LinkedHashMap<>(averagePrecision));
+            predictions = List.copyOf(predictions);
+            foldSizes = List.copyOf(foldSizes);
+            unlabelled = List.copyOf(unlabelled);
+            notes = List.copyOf(notes);
+        }
+
+        /**
+         * Returns the confusion matrix and per-class metrics as Markdown, preceded by macro-F1
+         * and followed by the average precision per label.
+         *
+         * @return Markdown text
+         */
+        public String toMarkdown() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format(Locale.ROOT, "Spatial-block %d-fold cross-validation "
+                    + "(%.0f m cells): macro-F1 %.4f, accuracy %.4f, balanced accuracy %.4f%n%n",
+                    folds, cellSize, macroF1, confusion.accuracy(),
+                    confusion.balancedAccuracy()));
+            sb.append(confusion.toMarkdown()).append('\n');
+            sb.append("| label | average precision (one vs rest) |\n|---|---:|\n");
+            for (Map.Entry<String, Double> e : averagePrecision.entrySet()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %.4f |%n", e.getKey(),
+                        e.getValue()));
+            }
+            return sb.toString();
+        }
+    }
+
+    /** Descriptor rows of a list of features, NaN where undefined. */
+    private record Matrix(String[] names, double[][] rows) {
+    }
+
+    /** Shape descriptors also averaged over each building's neighbours. */
+    private static final List<String> AVERAGED = List.of("rectangularity", "elongation",
+            "convexity", "corners", "mrr_width", "area");
+
+    private static List<String> featureNames(Options options) {
+        List<String> names = new ArrayList<>(ShapeDescriptors.names());
+        names.addAll(NeighbourhoodDescriptors.names());
+        for (String a : AVERAGED) {
+            names.add("neighbours_avg_" + a);
+        }
+        if (options.heightProperty().isPresent()) {
+            names.add(HEIGHT);
+        }
+        return names;
+    }
+
+    private static Matrix describe(List<Feature> features, Options options) {
+        Objects.requireNonNull(features, "features");
+        int n = features.size();
+        List<Geometry> geometries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            geometries.add(Objects.requireNonNull(features.get(i), "features[" + i + "]")
+                    .geometry());
+        }
+        NeighbourhoodDescriptors.checkPolygons(geometries);
+        List<String> names = featureNames(options);
+        int shape = ShapeDescriptors.names().size();
+        int orientationColumn = ShapeDescriptors.names().indexOf("orientation");
+        double[][] rows = new double[n][names.size()];
+        double[] orientations = new double[n];
+        double[][] averaged = new double[n][AVERAGED.size()];
+        int[] averagedColumns = new int[AVERAGED.size()];
+        for (int k = 0; k < averagedColumns.length; k++) {
+            averagedColumns[k] = ShapeDescriptors.names().indexOf(AVERAGED.get(k));
+        }
+        for (int i = 0; i < n; i++) {
+            double[] s = ShapeDescriptors.compute(geometries.get(i));
+            System.arraycopy(s, 0, rows[i], 0, shape);
+            orientations[i] = s[orientationColumn];
+            for (int k = 0; k < averagedColumns.length; k++) {
+                averaged[i][k] = s[averagedColumns[k]];
+            }
+        }
+        double[][] nb = NeighbourhoodDescriptors.compute(geometries, options.neighbourhood(),
+                orientations, averaged);
+        int neigh = NeighbourhoodDescriptors.names().size() + AVERAGED.size();
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(nb[i], 0, rows[i], shape, neigh);
+        }
+        if (options.heightProperty().isPresent()) {
+            String key = options.heightProperty().get();
+            for (int i = 0; i < n; i++) {
+                JsonNode h = features.get(i).properties().get(key);
+                double v = h != null && h.isNumber() ? h.doubleValue() : Double.NaN;
+                rows[i][shape + neigh] = v > 0 && Double.isFinite(v) ? v : Double.NaN;
+            }
+        }
+        return new Matrix(names.toArray(new String[0]), rows);
+    }
+
+    private static Example<Label> example(Label label, String[] names, double[] row) {
+        int k = 0;
+        for (double v : row) {
+            if (Double.isFinite(v)) {
+                k++;
+            }
+        }
+        String[] ns = new String[k];
+        double[] vs = new double[k];
+        k = 0;
+        for (int j = 0; j < row.length; j++) {
+            if (Double.isFinite(row[j])) {
+                ns[k] = names[j];
+                vs[k++] = row[j];
+            }
+        }
+        return new ArrayExample<>(label, ns, vs);
+    }
+
+    private static Optional<String> labelOf(Feature f, String labelProperty) {
+        JsonNode v = f.properties().get(labelProperty);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(v.asText());
+    }
+
+    /**
+     * Fits a classifier on labelled features.
+     *
+     * @param training features of one collection (one CRS, in metres); unlabelled ones serve as
+     *     neighbours only and are reported
+     * @param labelProperty name of the text property holding the class
+     * @param options settings
+     * @return the fitted classifier
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when no feature is labelled, fewer than 2 labels occur,
+     *     or a geometry is invalid for the descriptors (mixed SRIDs, non-polygon)
+     */
+    public static ShapeClassifier fit(List<Feature> training, String labelProperty,
+            Options options) {
+        Objects.requireNonNull(labelProperty, "labelProperty");
+        Objects.requireNonNull(options, "options");
+        Matrix matrix = describe(training, options);
+        List<Integer> rows = new ArrayList<>();
+        List<String> y = new ArrayList<>();
+        List<Integer> unlabelled = new ArrayList<>();
+        for (int i = 0; i < training.size(); i++) {
+            Optional<String> label = labelOf(training.get(i), labelProperty);
+            if (label.isPresent()) {
+                rows.add(i);
+                y.add(label.get());
+            } else {
+                unlabelled.add(training.get(i).index());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("training must hold features with a text \""
+                    + labelProperty + "\" property, was " + training.size()
+                    + " features without one");
+        }
+        List<String> labels = labelOrder(y);
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("training must hold at least 2 labels, was "
+                    + labels);
+        }
+        Model<Label> model = train(matrix, rows, y, options);
+        ModelCard card = card(model, options, labelProperty, labels, y, unlabelled,
+                training.size());
+        return new ShapeClassifier(model, options, labels, List.copyOf(unlabelled), card);
+    }
+
+    private static List<String> labelOrder(List<String> y) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String s : y) {
+            counts.merge(s, 1, Integer::sum);
+        }
+        List<String> labels = new ArrayList<>(counts.keySet());
+        labels.sort(Comparator.comparing((String s) -> -counts.get(s))
+                .thenComparing(Comparator.naturalOrder()));
+        return List.copyOf(labels);
+    }
+
+    private static Model<Label> train(Matrix matrix, List<Integer> rows, List<String> y,
+            Options options) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String s : y) {
+            counts.merge(s, 1, Integer::sum);
+        }
+        int max = Collections.max(counts.values());
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("building footprint descriptors", factory),
+                factory);
+        for (int k = 0; k < rows.size(); k++) {
+            Example<Label> ex = example(new Label(y.get(k)), matrix.names(),
+                    matrix.rows()[rows.get(k)]);
+            double w = Math.pow((double) max / counts.get(y.get(k)), options.classWeightPower());
+            ex.setWeight((float) w);
+            data.add(ex);
+        }
+        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(
+                XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.HIST,
+                options.trees(), options.learningRate(), 0.0, options.maxDepth(),
+                options.minChildWeight(), options.subsample(), options.featureSubsample(), 1.0,
+                0.0, options.threads(), XGBoostTrainer.LoggingVerbosity.SILENT, options.seed());
+        return trainer.train(data);
+    }
+
+    private static ModelCard card(Model<Label> model, Options options, String labelProperty,
+            List<String> labels, List<String> y, List<Integer> unlabelled, int total) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String s : y) {
+            counts.merge(s, 1, Integer::sum);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("labelProperty", labelProperty);
+        for (String label : labels) {
+            details.put("count." + label, Integer.toString(counts.get(label)));
+        }
+        details.put("unlabelled", Integer.toString(unlabelled.size()));
+        details.put("descriptors", String.join(",", featureNames(options)));
+        Map<String, String> opts = options.toMap();
+        opts.put("labelProperty", labelProperty);
+        opts.put("labels", String.join("\u001f", labels));
+        List<String> caveats = new ArrayList<>();
+        caveats.add("Trained on footprints of one area; shapes and class shares differ between "
+                + "regions: evaluate on local data (spatial-block cross-validation) before use.");
+        caveats.add("Rare classes are learned from few examples; check per-class F1, not accuracy.");
+        if (!unlabelled.isEmpty()) {
+            caveats.add(unlabelled.size() + " of " + total + " features had no usable \""
+                    + labelProperty + "\" label and were left out of training (first indices: "
+                    + unlabelled.subList(0, Math.min(10, unlabelled.size())) + ").");
+        }
+        return TribuoModels.cardBuilder("shape classifier", model)
+                .description("Gradient-boosted trees (XGBoost, multi:softprob) over shape and "
+                        + "neighbourhood descriptors of building footprints"
+                        + options.heightProperty().map(h -> " and the height property " + h)
+                                .orElse("") + ".")
+                .options(opts)
+                .libraryVersion(ModelFile.libraryVersion())
+                .intendedUse(new ModelCard.IntendedUse("Classifying building footprints into "
+                        + "the types " + labels + " to prepare, not replace, an expert survey.",
+                        List.of("local government GIS teams"),
+                        List.of("decisions about individual owners without human review")))
+                .trainingData(new ModelCard.DataSummary("GeoJSON footprints", "",
+                        y.size(), details))
+                .caveats(caveats)
+                .build();
+    }
+
+    /**
+     * Returns the labels the model can predict, by decreasing training count.
+     *
+     * @return an unmodifiable list of at least 2 labels
+     */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Returns the options the classifier was fitted with.
+     *
+     * @return the options
+     */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Returns the indices of the training features left out for lack of a usable label.
+     *
+     * @return an unmodifiable list, empty for a loaded model
+     */
+    public List<Integer> unlabelled() {
+        return unlabelled;
+    }
+
+    /**
+     * Returns the model card.
+     *
+     * @return the card
+     */
+    public ModelCard card() {
+        return card;
+    }
+
+    /**
+     * Classifies features, in one batch. Neighbourhood descriptors are computed over the given
+     * list, which should therefore be a whole area, not a sample.
+     *
+     * @param features features of one collection (one CRS, in metres)
+     * @return one prediction per feature, in input order
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a geometry is invalid for the descriptors
+     */
+    public List<Prediction> classify(List<Feature> features) {
+        Matrix matrix = describe(features, options);
+        List<Integer> all = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            all.add(i);
+        }
+        return predict(model, labels, matrix, all, features);
+    }
+
+    private static List<Prediction> predict(Model<Label> model, List<String> labels,
+            Matrix matrix, List<Integer> rows, List<Feature> features) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Example<Label>> examples = new ArrayList<>(rows.size());
+        for (int r : rows) {
+            examples.add(example(LabelFactory.UNKNOWN_LABEL, matrix.names(), matrix.rows()[r]));
+        }
+        List<org.tribuo.Prediction<Label>> raw = model.predict(examples);
+        List<Prediction> out = new ArrayList<>(rows.size());
+        for (int k = 0; k < rows.size(); k++) {
+            Map<String, Label> scores = raw.get(k).getOutputScores();
+            Map<String, Double> probs = new LinkedHashMap<>();
+            String best = labels.get(0);
+            double bestP = -1;
+            for (String label : labels) {
+                Label l = scores.get(label);
+                double p = l == null ? 0.0 : Math.max(0.0, Math.min(1.0, l.getScore()));
+                probs.put(label, p);
+                if (p > bestP) {
+                    bestP = p;
+                    best = label;
+                }
+            }
+            out.add(new Prediction(features.get(rows.get(k)).index(), best, bestP, probs));
+        }
+        return out;
+    }
+
+    /**
+     * Saves the classifier as a {@link ModelFile} of kind {@value #KIND}: the card, then Tribuo's
+     * protobuf of the booster. Written whole or not at all.
+     *
+     * @param path file to create or replace
+     * @throws IOException when writing fails
+     */
+    public void save(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        ModelFile.of(KIND, KIND_VERSION, ModelFile.Encoding.TRIBUO_PROTOBUF, card,
+                TribuoModels.toProtobuf(model)).save(path);
+    }
+
+    /**
+     * Loads a classifier saved by {@link #save(Path)}.
+     *
+     * @param path model file
+     * @return the classifier, predicting as the saved one
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException when the file is not a shape-classifier model file, is
+     *     corrupt, or its card lacks the options
+     */
+    public static ShapeClassifier load(Path path) throws IOException {
+        ModelFile file = ModelFile.load(path, KIND);
+        String source = path.toString();
+        if (file.encoding() != ModelFile.Encoding.TRIBUO_PROTOBUF) {
+            throw new IllegalArgumentException(source + ": encoding must be tribuo-protobuf, was "
+                    + file.encoding().id());
+        }
+        Model<Label> model = TribuoModels.fromProtobuf(file.payload(), source, Label.class);
+        ModelCard card = file.card();
+        Map<String, String> opts = card.details().options();
+        Options options = Options.fromMap(opts, source);
+        String labelsText = Options.need(opts, "labels", source);
+        List<String> labels = List.of(labelsText.split("\u001f"));
+        return new ShapeClassifier(model, options, labels, List.of(), card);
+    }
+
+    /**
+     * Runs a spatial-block cross-validation: buildings are grouped by the square cell of side
+     * {@code cellSize} holding their centroid, whole cells are assigned to {@code folds} folds
+     * (largest first, each to the smallest fold), and each fold is predicted by a model fitted
+     * on the others. Descriptors are computed once over the whole list (they use no label).
+     *
+     * @param features features of one collection (one CRS, in metres)
+     * @param labelProperty name of the text property holding the class
+     * @param options settings of each fold's model
+     * @param folds number of folds, {@code >= 2}
+     * @param cellSize side of the cells, m, finite and {@code > 0} (500 m is a usual choice)
+     * @return out-of-fold predictions and metrics
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when {@code folds} or {@code cellSize} is out of range,
+     *     there are fewer non-empty cells than folds, fewer than 2 labels, or a geometry is
+     *     invalid for the descriptors
+     */
+    public static CrossValidation spatialBlockCrossValidation(List<Feature> features,
+            String labelProperty, Options options, int folds, double cellSize) {
+        Objects.requireNonNull(labelProperty, "labelProperty");
+        Objects.requireNonNull(options, "options");
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds must be >= 2, was " + folds);
+        }
+        if (!(cellSize > 0) || !Double.isFinite(cellSize)) {
+            throw new IllegalArgumentException("cellSize must be finite and > 0, was " + cellSize);
+        }
+        Matrix matrix = describe(features, options);
+        List<Integer> rows = new ArrayList<>();
+        List<String> y = new ArrayList<>();
+        List<Integer> unlabelled = new ArrayList<>();
+        Map<Long, List<Integer>> cells = new HashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            Optional<String> label = labelOf(features.get(i), labelProperty);
+            if (label.isEmpty()) {
+                unlabelled.add(features.get(i).index());
+                continue;
+            }
+            Point c = features.get(i).geometry().getCentroid();
+            long cx = (long) Math.floor(c.getX() / cellSize);
+            long cy = (long) Math.floor(c.getY() / cellSize);
+            cells.computeIfAbsent(cx * 1_000_003L + cy, k -> new ArrayList<>()).add(rows.size());
+            rows.add(i);
+            y.add(label.get());
+        }
+        List<String> labels = labelOrder(y);
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("features must hold at least 2 labels, was "
+                    + labels);
+        }
+        if (cells.size() < folds) {
+            throw new IllegalArgumentException("folds must be <= the number of non-empty cells ("
+                    + cells.size() + "), was " + folds);
+        }
+        List<Map.Entry<Long, List<Integer>>> groups = new ArrayList<>(cells.entrySet());
+        groups.sort(Comparator.comparing((Map.Entry<Long, List<Integer>> e) -> -e.getValue()
+                .size()).thenComparing(Map.Entry::getKey));
+        int[] fold = new int[rows.size()];
+        int[] sizes = new int[folds];
+        for (Map.Entry<Long, List<Integer>> g : groups) {
+            int best = 0;
+            for (int f = 1; f < folds; f++) {
+                if (sizes[f] < sizes[best]) {
+                    best = f;
+                }
+            }
+            sizes[best] += g.getValue().size();
+            for (int r : g.getValue()) {
+                fold[r] = best;
+            }
+        }
+        Prediction[] oof = new Prediction[rows.size()];
+        List<String> notes = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            List<Integer> trainRows = new ArrayList<>();
+            List<String> trainY = new ArrayList<>();
+            List<Integer> testPositions = new ArrayList<>();
+            List<Integer> testRows = new ArrayList<>();
+            for (int k = 0; k < rows.size(); k++) {
+                if (fold[k] == f) {
+                    testPositions.add(k);
+                    testRows.add(rows.get(k));
+                } else {
+                    trainRows.add(rows.get(k));
+                    trainY.add(y.get(k));
+                }
+            }
+            List<String> present = labelOrder(trainY);
+            for (String label : labels) {
+                if (!present.contains(label)) {
+                    notes.add("fold " + f + ": label \"" + label + "\" is absent from the "
+                            + "training part, so its buildings in this fold cannot be predicted");
+                }
+            }
+            Model<Label> model = train(matrix, trainRows, trainY, options);
+            List<Prediction> ps = predict(model, labels, matrix, testRows, features);
+            for (int k = 0; k < ps.size(); k++) {
+                oof[testPositions.get(k)] = ps.get(k);
+            }
+        }
+        List<Prediction> predictions = List.of(oof);
+        List<String> predicted = new ArrayList<>(rows.size());
+        for (Prediction p : predictions) {
+            predicted.add(p.label());
+        }
+        ConfusionMatrix cm = ConfusionMatrix.of(labels, y, predicted);
+        Map<String, Double> ap = new LinkedHashMap<>();
+        for (String label : labels) {
+            boolean[] actual = new boolean[rows.size()];
+            double[] scores = new double[rows.size()];
+            for (int k = 0; k < rows.size(); k++) {
+                actual[k] = y.get(k).equals(label);
+                scores[k] = predictions.get(k).probabilities().get(label);
+            }
+            ap.put(label, BinaryMetrics.averagePrecision(actual, scores));
+        }
+        List<Integer> foldSizes = new ArrayList<>();
+        for (int s : sizes) {
+            foldSizes.add(s);
+        }
+        if (!unlabelled.isEmpty()) {
+            notes.add(unlabelled.size() + " features without a usable \"" + labelProperty
+                    + "\" label were left out of evaluation (they still count as neighbours)");
+        }
+        return new CrossValidation(cm, cm.macroF1(), cm.perClass(), ap, predictions, folds,
+                cellSize, foldSizes, unlabelled, notes);
+    }
+}

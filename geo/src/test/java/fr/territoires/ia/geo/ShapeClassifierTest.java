@@ -1,0 +1,131 @@
+package fr.territoires.ia.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import fr.territoires.ia.geo.synthetic.FootprintSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShapeClassifierTest {
+
+    private static List<Feature> footprints;
+    private static ShapeClassifier model;
+    private static final ShapeClassifier.Options OPTIONS = ShapeClassifier.Options.defaults()
+            .withTrees(20).withMaxDepth(4);
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void fitOnce() {
+        footprints = FootprintSimulator.simulate(600, 7L);
+        model = ShapeClassifier.fit(footprints, "kind", OPTIONS);
+    }
+
+    @Test
+    void classify_simulatedFootprints_recognisesKinds() {
+        List<Feature> test = FootprintSimulator.simulate(300, 8L);
+        List<ShapeClassifier.Prediction> ps = model.classify(test);
+        int right = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            if (ps.get(i).label().equals(test.get(i).properties().get("kind").asText())) {
+                right++;
+            }
+            assertEquals(ps.get(i).probabilities().get(ps.get(i).label()),
+                    ps.get(i).confidence(), 1e-12);
+        }
+        // sizes and elongations of the four kinds barely overlap
+        assertTrue(right >= 285, "correct " + right + " of 300");
+    }
+
+    @Test
+    void fit_sameDataAndSeed_givesSamePredictions() {
+        ShapeClassifier again = ShapeClassifier.fit(footprints, "kind", OPTIONS);
+        assertEquals(model.classify(footprints), again.classify(footprints));
+    }
+
+    @Test
+    void save_thenLoad_predictsTheSame() throws IOException {
+        Path file = dir.resolve("shapes.model");
+        model.save(file);
+        ShapeClassifier loaded = ShapeClassifier.load(file);
+        assertEquals(model.labels(), loaded.labels());
+        assertEquals(model.options(), loaded.options());
+        assertEquals(model.card(), loaded.card());
+        assertEquals(model.classify(footprints), loaded.classify(footprints));
+    }
+
+    @Test
+    void classify_fromFourThreads_matchesSequentialRun() throws Exception {
+        List<ShapeClassifier.Prediction> expected = model.classify(footprints);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<ShapeClassifier.Prediction>>> runs =
+                    new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> model.classify(footprints)));
+            }
+            for (java.util.concurrent.Future<List<ShapeClassifier.Prediction>> r : runs) {
+                assertEquals(expected, r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void load_foreignFile_throws() throws IOException {
+        Path file = dir.resolve("x.model");
+        Files.writeString(file, "not a model");
+        assertThrows(IllegalArgumentException.class, () -> ShapeClassifier.load(file));
+    }
+
+    @Test
+    void fit_missingLabels_reportedNotGuessed() {
+        List<Feature> some = new ArrayList<>(footprints.subList(0, 200));
+        some.set(3, some.get(3).withProperty("kind", NullNode.getInstance()));
+        some.set(5, some.get(5).withProperty("kind", " "));
+        ShapeClassifier m = ShapeClassifier.fit(some, "kind", OPTIONS);
+        assertEquals(List.of(3, 5), m.unlabelled());
+        assertTrue(m.card().caveats().stream().anyMatch(c -> c.startsWith("2 of 200 features")),
+                m.card().caveats().toString());
+    }
+
+    @Test
+    void fit_noLabelProperty_throwsNamingProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShapeClassifier.fit(footprints.subList(0, 10), "label", OPTIONS));
+        assertTrue(e.getMessage().contains("\"label\""), e.getMessage());
+    }
+
+    @Test
+    void spatialBlockCrossValidation_simulated_predictsEveryLabelledFeatureOnce() {
+        ShapeClassifier.CrossValidation cv = ShapeClassifier.spatialBlockCrossValidation(
+                footprints, "kind", OPTIONS, 3, 500.0);
+        assertEquals(600, cv.predictions().size());
+        assertEquals(600, cv.foldSizes().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(600, cv.confusion().total());
+        assertTrue(cv.macroF1() > 0.9, "macro-F1 " + cv.macroF1());
+        assertTrue(cv.toMarkdown().contains("| greenhouse |"));
+    }
+
+    @Test
+    void options_badValues_throwWithRule() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OPTIONS.withClassWeightPower(1.5));
+        assertEquals("classWeightPower must be in [0, 1], was 1.5", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> ShapeClassifier.spatialBlockCrossValidation(footprints, "kind", OPTIONS,
+                        1, 500));
+    }
+}
