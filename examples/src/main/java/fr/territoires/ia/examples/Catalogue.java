@@ -29,6 +29,9 @@ final class Catalogue {
                 new UseCase("flood-alert", "forecasting",
                         "Flood alert on a river: probability of exceeding the flood level within 3 days, alerts, lead times",
                         FloodAlertExample::run),
+                new UseCase("building-classification", "shapes",
+                        "Classify building footprints (house, apartment block, shed, greenhouse), incl. from an aerial mask",
+                        BuildingClassificationExample::run),
                 new UseCase("demand-baseline-card", "trust",
                         "Evaluate a demand baseline, publish its model card and save it as a checksummed model file",
                         DemandBaselineCardExample::run));

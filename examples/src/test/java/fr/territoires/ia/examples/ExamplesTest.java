@@ -58,4 +58,13 @@ class ExamplesTest {
         assertTrue(Double.parseDouble(m.group(1)) > Double.parseDouble(m.group(2)), s);
         assertTrue(s.matches("(?s).*[1-9] of \\d+ floods announced.*"), s);
     }
+
+    @Test
+    void buildingClassification_crossValidatesAndClassifiesMaskPolygons() {
+        String s = BuildingClassificationExample.run();
+        assertTrue(s.contains("aerial mask (0.5 m pixels) -> 3 polygons"), s);
+        assertTrue(s.contains("108 m² -> house"), s);
+        assertTrue(s.contains("320 m² -> greenhouse"), s);
+        assertTrue(s.contains("12 m² -> shed"), s);
+    }
 }

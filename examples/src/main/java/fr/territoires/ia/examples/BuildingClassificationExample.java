@@ -1,0 +1,76 @@
+package fr.territoires.ia.examples;
+
+import fr.territoires.ia.geo.Feature;
+import fr.territoires.ia.geo.MaskVectoriser;
+import fr.territoires.ia.geo.ShapeClassifier;
+import fr.territoires.ia.geo.synthetic.FootprintSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Use case: a city wants to know what each building is from its footprint alone. A classifier is
+ * trained on simulated footprints (houses, apartment blocks, sheds, greenhouses), checked by
+ * spatial-block cross-validation (never random rows: neighbours leak), then applied to buildings
+ * extracted from an aerial segmentation mask, turned into polygons first.
+ */
+public final class BuildingClassificationExample {
+
+    private BuildingClassificationExample() {
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        System.out.println(run());
+    }
+
+    static String run() {
+        List<Feature> footprints = FootprintSimulator.simulate(1200, 3L);
+        ShapeClassifier.Options options = ShapeClassifier.Options.defaults();
+        ShapeClassifier.CrossValidation cv = ShapeClassifier.spatialBlockCrossValidation(footprints, "kind", options,
+                5, 400.0);
+        ShapeClassifier classifier = ShapeClassifier.fit(footprints, "kind", options);
+
+        // An aerial mask at 0.5 m a pixel: a 12 x 9 m house, a 40 x 8 m greenhouse and a 4 x 3 m shed.
+        boolean[][] mask = new boolean[60][120];
+        fill(mask, 5, 5, 24, 18);
+        fill(mask, 30, 10, 80, 16);
+        fill(mask, 40, 95, 8, 6);
+        MaskVectoriser.GeoTransform transform = MaskVectoriser.GeoTransform.northUp(700_000, 6_600_030, 0.5);
+        List<Polygon> polygons = MaskVectoriser.vectorise(mask, transform, 0.5, 2154);
+        List<Feature> extracted = new ArrayList<>();
+        for (int i = 0; i < polygons.size(); i++) {
+            extracted.add(new Feature(i, polygons.get(i), java.util.Map.of(), "EPSG:2154"));
+        }
+        List<ShapeClassifier.Prediction> predictions = classifier.classify(extracted);
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "  %d simulated footprints, spatial-block 5-fold cross-validation "
+                + "(400 m cells): macro-F1 %.3f, accuracy %.3f%n", footprints.size(), cv.macroF1(),
+                cv.confusion().accuracy()));
+        for (var c : cv.perClass()) {
+            out.append(String.format(Locale.ROOT, "    %-16s F1 %.3f (%d buildings)%n", c.label(), c.f1(), c.support()));
+        }
+        out.append("  aerial mask (0.5 m pixels) -> ").append(polygons.size()).append(" polygons, classified:\n");
+        for (int i = 0; i < polygons.size(); i++) {
+            out.append(String.format(Locale.ROOT, "    %.0f m² -> %s (confidence %.2f)%n", polygons.get(i).getArea(),
+                    predictions.get(i).label(), predictions.get(i).confidence()));
+        }
+        out.append("  (simulated kinds differ clearly in size and shape; on real BD TOPO footprints with rare classes the "
+                + "same method reaches a macro-F1 of 0.33, see the README)");
+        return out.toString();
+    }
+
+    private static void fill(boolean[][] mask, int row, int col, int width, int height) {
+        for (int r = row; r < row + height; r++) {
+            for (int c = col; c < col + width; c++) {
+                mask[r][c] = true;
+            }
+        }
+    }
+}
