@@ -1,10 +1,14 @@
 package fr.territoires.ia.forecasting;
 
+import fr.territoires.ia.core.fast.CompiledTrees;
 import fr.territoires.ia.core.tribuo.TribuoModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -12,6 +16,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -24,8 +29,8 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * The Tribuo side of the module: builds datasets from standardised primitive matrices, trains
  * SGD linear models and XGBoost classifiers, and predicts in batch. Tribuo types stay here.
  *
- * <p>Instances are immutable and safe for concurrent use (XGBoost prediction is serialised on
- * the model wrapper).
+ * <p>Instances are immutable and safe for concurrent use (XGBoost models predict through their
+ * compiled trees; Tribuo's own prediction, kept as a reference, is serialised on the wrapper).
  */
 final class TribuoFits {
 
@@ -143,31 +148,47 @@ final class TribuoFits {
         return new Regression(trainer.train(data), scaler, m, s, n);
     }
 
-    /** A fitted binary classifier returning the probability of the positive class. */
+    /**
+     * A fitted binary classifier returning the probability of the positive class. XGBoost
+     * models are compiled once into {@link CompiledTrees} and predict in pure Java (equal to the
+     * booster within 1e-6, thread-safe, no native matrix per call); Tribuo stays the trainer.
+     */
     static final class Classifier {
         private final Model<Label> model;
         private final Scaler scaler;
         private final String[] names;
-        private final boolean serialise;
+        private final CompiledTrees compiled;
+        private final int positive;
 
-        private Classifier(Model<Label> model, Scaler scaler, String[] names, boolean serialise) {
+        private Classifier(Model<Label> model, Scaler scaler, String[] names, CompiledTrees compiled) {
             this.model = model;
             this.scaler = scaler;
             this.names = names;
-            this.serialise = serialise;
+            this.compiled = compiled;
+            this.positive = compiled == null ? -1 : model.getOutputIDInfo().getID(new Label(POSITIVE));
         }
 
         double[] predict(double[][] x) {
+            double[] out = new double[x.length];
+            if (compiled != null) {
+                double[] probabilities = new double[compiled.outputCount()];
+                for (int i = 0; i < out.length; i++) {
+                    compiled.predict(scaler.apply(x[i]), probabilities);
+                    out[i] = probabilities[positive];
+                }
+                return out;
+            }
+            return tribuoPredict(x);
+        }
+
+        /** Tribuo's own batch prediction (the reference the compiled path is tested against). */
+        double[] tribuoPredict(double[][] x) {
             List<Example<Label>> ex = new ArrayList<>(x.length);
             for (double[] r : x) {
                 ex.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, scaler.apply(r)));
             }
             List<Prediction<Label>> preds;
-            if (serialise) {
-                synchronized (this) {
-                    preds = model.predict(ex);
-                }
-            } else {
+            synchronized (this) {
                 preds = model.predict(ex);
             }
             double[] out = new double[x.length];
@@ -206,7 +227,7 @@ final class TribuoFits {
         Scaler scaler = Scaler.fit(x);
         var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
                 new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 1, seed);
-        return new Classifier(trainer.train(labelled(x, y, 1.0, n, scaler)), scaler, n, false);
+        return new Classifier(trainer.train(labelled(x, y, 1.0, n, scaler)), scaler, n, null);
     }
 
     static Classifier xgboost(double[][] x, boolean[] y, List<String> names, int trees,
@@ -215,7 +236,27 @@ final class TribuoFits {
         Scaler scaler = Scaler.fit(x);
         var trainer = new XGBoostClassificationTrainer(trees, 0.1, 0.0, depth, 1.0, 0.8, 1.0, 1.0,
                 0.0, 1, true, seed);
-        return new Classifier(trainer.train(labelled(x, y, positiveWeight, n, scaler)), scaler, n,
-                true);
+        Model<Label> model = trainer.train(labelled(x, y, positiveWeight, n, scaler));
+        return new Classifier(model, scaler, n, compile((XGBoostModel<Label>) model, names));
+    }
+
+    /** Compiles a Tribuo XGBoost classifier (one multi:softprob booster, base score 0.5). */
+    private static CompiledTrees compile(XGBoostModel<Label> model, List<String> columns) {
+        List<Booster> boosters = model.getInnerModels();
+        if (boosters.size() != 1) {
+            throw new IllegalStateException("expected one booster, was " + boosters.size());
+        }
+        ImmutableFeatureMap map = model.getFeatureIDMap();
+        List<String> byId = new ArrayList<>(map.size());
+        for (int i = 0; i < map.size(); i++) {
+            byId.add(map.get(i).getName());
+        }
+        try {
+            String[] dump = boosters.get(0).getModelDump("", true, "json");
+            return CompiledTrees.fromXgboostJson(List.of(dump), CompiledTrees.Objective.MULTI_SOFTPROB,
+                    model.getOutputIDInfo().size(), 0.5, byId, columns);
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("cannot read the trained booster's trees", e);
+        }
     }
 }
