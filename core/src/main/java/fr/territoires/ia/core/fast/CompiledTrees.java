@@ -26,11 +26,19 @@ import org.jspecify.annotations.Nullable;
  * classes, or identity for regression. XGBoost itself sums leaves in 32-bit floats; the difference
  * is of the order of 1e-7 on probabilities.
  *
- * <p>Speed: leaves loop on themselves, so every tree is walked a fixed number of steps (its depth)
- * and eight trees (one row) or eight rows (one tree, in a batch of rows taken 64 at a time)
- * advance in lockstep, letting the processor overlap their memory loads; each step is branch-free. When the trees of one boosting round share one structure (two-class soft probability
- * trees are usually mirror images), the round is walked once for all classes. None of this changes
- * the results: each output still adds its trees' leaves in tree order.
+ * <p>Speed: the trees are also laid out as complete binary trees of their depth (node {@code i}
+ * has children {@code 2i + 1} and {@code 2i + 2}; a shallow leaf is padded with dummy splits whose
+ * leaves all carry its value), and each step is branch-free: the "yes" bit is the sign bit of
+ * {@code x - threshold} (thresholds are finite; a zero threshold is stored as -0 so that both
+ * zeros compare as equal), a missing cell standing for -infinity where missing values go "yes" and
+ * +infinity where they go "no". A batch converts each block of 64 rows to floats once (two copies
+ * of every cell, one per side for missing values) and walks every tree level by level over the
+ * whole block, so that the tree stays in cache and the rows' independent loads overlap; one row
+ * walks four trees in lockstep. When the trees of one boosting round share one structure
+ * (two-class soft probability trees are usually mirror images), the round is walked once for all
+ * classes. None of this changes the results: each output still adds its trees' leaves in tree
+ * order. Trees deeper than 10 or with an infinite threshold use the general node layout, walked
+ * a fixed number of steps with eight trees or rows in lockstep.
  *
  * <p>Explanations: {@link #contributions(double[], int, double[])} gives Saabas's decomposition of
  * a margin (A. Saabas, "Interpreting random forests", 2014, as implemented by XGBoost's
@@ -924,7 +932,8 @@ public final class CompiledTrees {
         private final double[] leaves;
 
         private Implicit(int columns, int outputs, int[] nodeStart, int[] unitDepth, int[] leafStart,
-                int[] firstOutput, int[] outputCount, int[] feature, int[] featureOne, float[] missingAs, float[] split, double[] leaves) {
+                int[] firstOutput, int[] outputCount, int[] feature, int[] featureOne, float[] missingAs, float[] split,
+                double[] leaves) {
             this.columns = columns;
             this.outputs = outputs;
             this.nodeStart = nodeStart;
@@ -1037,7 +1046,9 @@ public final class CompiledTrees {
             feature[start + slot] = missingYes ? columns + column : column;
             featureOne[start + slot] = column;
             missingAs[start + slot] = missingYes ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-            split[start + slot] = Float.intBitsToFloat(nodes[4 * node + 1]);
+            float threshold = Float.intBitsToFloat(nodes[4 * node + 1]);
+            // A zero threshold is kept as -0, so that x - t is +0 (not "x < t") for x = -0 and +0.
+            split[start + slot] = threshold == 0f ? -0f : threshold;
             fill(yes, 2 * slot + 1, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
                     featureOne, missingAs, split, leaves);
             fill(yes + 1, 2 * slot + 2, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
@@ -1049,27 +1060,62 @@ public final class CompiledTrees {
             for (int c = 0; c < outputs; c++) {
                 out[c] = baseMargin;
             }
-            int[] feat = featureOne;
-            float[] thr = split;
-            for (int u = 0; u < nodeStart.length; u++) {
-                int start = nodeStart[u];
+            int units = nodeStart.length;
+            int u = 0;
+            while (u < units) {
                 int depth = unitDepth[u];
-                int i = 0;
-                for (int d = 0; d < depth; d++) {
-                    int s = start + i;
-                    // + 0f turns -0 into +0, so that the sign of x - t says x < t.
-                    float x = (float) row[feat[s]] + 0f;
-                    if (x != x) {
-                        x = missingAs[s];
+                if (u + 3 < units && unitDepth[u + 1] == depth && unitDepth[u + 2] == depth
+                        && unitDepth[u + 3] == depth) {
+                    // Four trees in lockstep, so that their independent loads overlap.
+                    int s0 = nodeStart[u];
+                    int s1 = nodeStart[u + 1];
+                    int s2 = nodeStart[u + 2];
+                    int s3 = nodeStart[u + 3];
+                    int i0 = 0;
+                    int i1 = 0;
+                    int i2 = 0;
+                    int i3 = 0;
+                    for (int d = 0; d < depth; d++) {
+                        i0 = step(row, s0, i0);
+                        i1 = step(row, s1, i1);
+                        i2 = step(row, s2, i2);
+                        i3 = step(row, s3, i3);
                     }
-                    i = 2 * i + 2 - (Float.floatToRawIntBits(x - thr[s]) >>> 31);
+                    int first = 1 - (1 << depth);
+                    addLeaves(u, first + i0, out);
+                    addLeaves(u + 1, first + i1, out);
+                    addLeaves(u + 2, first + i2, out);
+                    addLeaves(u + 3, first + i3, out);
+                    u += 4;
+                } else {
+                    int start = nodeStart[u];
+                    int i = 0;
+                    for (int d = 0; d < depth; d++) {
+                        i = step(row, start, i);
+                    }
+                    addLeaves(u, i + 1 - (1 << depth), out);
+                    u++;
                 }
-                int count = outputCount[u];
-                int at = leafStart[u] + (i + 1 - (1 << depth)) * count;
-                int g = firstOutput[u];
-                for (int c = 0; c < count; c++) {
-                    out[g + c] += leaves[at + c];
-                }
+            }
+        }
+
+        /** One step of a one-row walk from slot {@code i} of the tree starting at {@code start}. */
+        private int step(double[] row, int start, int i) {
+            int s = start + i;
+            float x = (float) row[featureOne[s]];
+            if (x != x) {
+                x = missingAs[s];
+            }
+            // Sign bit of x - t: 1 when x < t (thresholds are finite, a zero one is -0).
+            return 2 * i + 2 - (Float.floatToRawIntBits(x - split[s]) >>> 31);
+        }
+
+        private void addLeaves(int u, int leaf, double[] out) {
+            int count = outputCount[u];
+            int at = leafStart[u] + leaf * count;
+            int g = firstOutput[u];
+            for (int c = 0; c < count; c++) {
+                out[g + c] += leaves[at + c];
             }
         }
 
@@ -1088,8 +1134,7 @@ public final class CompiledTrees {
                     int src = (from + r) * p;
                     int dst = r * width;
                     for (int j = 0; j < p; j++) {
-                        // + 0f turns -0 into +0, so that the sign of x - t says x < t.
-                        float v = (float) rows[src + j] + 0f;
+                        float v = (float) rows[src + j];
                         boolean missing = v != v;
                         xs[dst + j] = missing ? Float.POSITIVE_INFINITY : v;
                         xs[dst + p + j] = missing ? Float.NEGATIVE_INFINITY : v;
@@ -1101,21 +1146,25 @@ public final class CompiledTrees {
                     if (depth > 0) {
                         int f0 = feat[start];
                         float t0 = thr[start];
+                        // index[r] holds the absolute slot start + i; its children are start + 2i + 1 and
+                        // start + 2i + 2, that is 2 * slot + 2 - start minus 1 for "yes".
+                        int next = 2 - start;
                         for (int r = 0; r < m; r++) {
-                            index[r] = 2 - (Float.floatToRawIntBits(xs[r * width + f0] - t0) >>> 31);
+                            index[r] = start + 2 - (Float.floatToRawIntBits(xs[r * width + f0] - t0) >>> 31);
                         }
                         for (int d = 1; d < depth; d++) {
                             for (int r = 0; r < m; r++) {
-                                int i = index[r];
-                                int s = start + i;
-                                index[r] = 2 * i + 2 - (Float.floatToRawIntBits(xs[r * width + feat[s]] - thr[s]) >>> 31);
+                                int s = index[r];
+                                float x = xs[r * width + feat[s]];
+                                index[r] = 2 * s + next - (Float.floatToRawIntBits(x - thr[s]) >>> 31);
                             }
                         }
                     } else {
-                        java.util.Arrays.fill(index, 0, m, 0);
+                        java.util.Arrays.fill(index, 0, m, start);
                     }
+                    // Leaf j of the unit (slot start + 2^depth - 1 + j) is at leafStart + j * count.
                     int count = outputCount[u];
-                    int base = leafStart[u] + (1 - (1 << depth)) * count;
+                    int base = leafStart[u] + (1 - (1 << depth) - start) * count;
                     int g = firstOutput[u];
                     int k = outputs;
                     if (count == 2) {
