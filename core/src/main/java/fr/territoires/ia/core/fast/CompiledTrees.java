@@ -922,6 +922,11 @@ public final class CompiledTrees {
          * {@code columns +} the column when they go "yes" (NaN replaced by -infinity there).
          */
         private final int[] feature;
+        /**
+         * Per slot, for a batch: {@link #feature} in the high 32 bits, the bits of the threshold in
+         * the low ones (one load per step).
+         */
+        private final long[] batchNode;
         /** Per slot, for one row: the column. */
         private final int[] featureOne;
         /** Per slot, for one row: the value standing for a missing cell, -infinity ("yes") or +infinity ("no"). */
@@ -946,6 +951,10 @@ public final class CompiledTrees {
             this.missingAs = missingAs;
             this.split = split;
             this.leaves = leaves;
+            this.batchNode = new long[split.length];
+            for (int i = 0; i < split.length; i++) {
+                batchNode[i] = ((long) feature[i] << 32) | (Float.floatToRawIntBits(split[i]) & 0xFFFFFFFFL);
+            }
         }
 
         static @Nullable Implicit of(int[] roots, int[] depths, int[] nodes, double[] value, int[] sharedRun,
@@ -1126,8 +1135,7 @@ public final class CompiledTrees {
             int block = Math.min(n, ROWS);
             float[] xs = new float[block * width];
             int[] index = new int[block];
-            int[] feat = feature;
-            float[] thr = split;
+            long[] node = batchNode;
             for (int from = 0; from < n; from += block) {
                 int m = Math.min(block, n - from);
                 for (int r = 0; r < m; r++) {
@@ -1144,8 +1152,8 @@ public final class CompiledTrees {
                     int start = nodeStart[u];
                     int depth = unitDepth[u];
                     if (depth > 0) {
-                        int f0 = feat[start];
-                        float t0 = thr[start];
+                        int f0 = (int) (node[start] >>> 32);
+                        float t0 = Float.intBitsToFloat((int) node[start]);
                         // index[r] holds the absolute slot start + i; its children are start + 2i + 1 and
                         // start + 2i + 2, that is 2 * slot + 2 - start minus 1 for "yes".
                         int next = 2 - start;
@@ -1155,8 +1163,10 @@ public final class CompiledTrees {
                         for (int d = 1; d < depth; d++) {
                             for (int r = 0; r < m; r++) {
                                 int s = index[r];
-                                float x = xs[r * width + feat[s]];
-                                index[r] = 2 * s + next - (Float.floatToRawIntBits(x - thr[s]) >>> 31);
+                                long cell = node[s];
+                                float x = xs[r * width + (int) (cell >>> 32)];
+                                float t = Float.intBitsToFloat((int) cell);
+                                index[r] = 2 * s + next - (Float.floatToRawIntBits(x - t) >>> 31);
                             }
                         }
                     } else {
