@@ -48,6 +48,31 @@ class ShapeClassifierTest {
     }
 
     @Test
+    void classify_compiledTrees_equalTribuoPredictionsWithin1e6() {
+        List<Feature> test = FootprintSimulator.simulate(300, 8L);
+        List<ShapeClassifier.Prediction> compiled = model.classify(test);
+        List<ShapeClassifier.Prediction> tribuo = model.classifyWithTribuo(test);
+        assertEquals(tribuo.size(), compiled.size());
+        int sameLabel = 0;
+        for (int i = 0; i < compiled.size(); i++) {
+            ShapeClassifier.Prediction c = compiled.get(i);
+            ShapeClassifier.Prediction t = tribuo.get(i);
+            assertEquals(t.index(), c.index());
+            assertEquals(t.probabilities().keySet(), c.probabilities().keySet());
+            for (String label : model.labels()) {
+                assertEquals(t.probabilities().get(label), c.probabilities().get(label), 1e-6,
+                        "feature " + i + ", label " + label);
+            }
+            assertEquals(t.confidence(), c.confidence(), 1e-6, "feature " + i);
+            if (t.label().equals(c.label())) {
+                sameLabel++;
+            }
+        }
+        // Labels can only differ on a tie within 1e-6; none is expected here.
+        assertEquals(compiled.size(), sameLabel);
+    }
+
+    @Test
     void fit_sameDataAndSeed_givesSamePredictions() {
         ShapeClassifier again = ShapeClassifier.fit(footprints, "kind", OPTIONS);
         assertEquals(model.classify(footprints), again.classify(footprints));

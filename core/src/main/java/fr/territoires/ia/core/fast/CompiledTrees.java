@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A gradient-boosted tree ensemble compiled from XGBoost's JSON model dump into flat primitive
@@ -25,11 +26,19 @@ import java.util.Objects;
  * classes, or identity for regression. XGBoost itself sums leaves in 32-bit floats; the difference
  * is of the order of 1e-7 on probabilities.
  *
- * <p>Speed: leaves loop on themselves, so every tree is walked a fixed number of steps (its depth)
- * and eight trees (one row) or eight rows (one tree, in a batch of rows taken 64 at a time)
- * advance in lockstep, letting the processor overlap their memory loads; each step is branch-free. When the trees of one boosting round share one structure (two-class soft probability
- * trees are usually mirror images), the round is walked once for all classes. None of this changes
- * the results: each output still adds its trees' leaves in tree order.
+ * <p>Speed: the trees are also laid out as complete binary trees of their depth (node {@code i}
+ * has children {@code 2i + 1} and {@code 2i + 2}; a shallow leaf is padded with dummy splits whose
+ * leaves all carry its value), and each step is branch-free: the "yes" bit is the sign bit of
+ * {@code x - threshold} (thresholds are finite; a zero threshold is stored as -0 so that both
+ * zeros compare as equal), a missing cell standing for -infinity where missing values go "yes" and
+ * +infinity where they go "no". A batch converts each block of 64 rows to floats once (two copies
+ * of every cell, one per side for missing values) and walks every tree level by level over the
+ * whole block, so that the tree stays in cache and the rows' independent loads overlap; one row
+ * walks four trees in lockstep. When the trees of one boosting round share one structure
+ * (two-class soft probability trees are usually mirror images), the round is walked once for all
+ * classes. None of this changes the results: each output still adds its trees' leaves in tree
+ * order. Trees deeper than 10 or with an infinite threshold use the general node layout, walked
+ * a fixed number of steps with eight trees or rows in lockstep.
  *
  * <p>Explanations: {@link #contributions(double[], int, double[])} gives Saabas's decomposition of
  * a margin (A. Saabas, "Interpreting random forests", 2014, as implemented by XGBoost's
@@ -112,6 +121,11 @@ public final class CompiledTrees {
      * once for all outputs: two-class soft probability trees are mirror images of each other.
      */
     private final int[] sharedRun;
+    /**
+     * The same trees in implicit complete-tree layout, used by {@link #predict(double[], double[])}
+     * and {@link #predictBatch}; null when a tree is deeper than {@link Implicit#MAX_DEPTH}.
+     */
+    private final @Nullable Implicit implicit;
 
     private CompiledTrees(Objective objective, List<String> columns, int outputs, double baseMargin, int[] roots,
             int[] depths, int[] nodes, double[] value) {
@@ -132,6 +146,7 @@ public final class CompiledTrees {
         }
         this.value = value;
         this.sharedRun = sharedRuns(roots, nodes, outputs);
+        this.implicit = Implicit.of(roots, depths, nodes, value, sharedRun, outputs, columns.size());
     }
 
     /** Computes {@link #sharedRun} from the node arrays. */
@@ -320,7 +335,12 @@ public final class CompiledTrees {
         if (out.length < outputs) {
             throw new IllegalArgumentException("out.length must be >= " + outputs + ", was " + out.length);
         }
-        margins(row, 0, out, 0);
+        Implicit im = implicit;
+        if (im != null) {
+            im.margins(row, out, baseMargin);
+        } else {
+            margins(row, 0, out, 0);
+        }
         link(out, 0);
     }
 
@@ -380,6 +400,14 @@ public final class CompiledTrees {
             throw new IllegalArgumentException("out.length must be >= " + (n * outputs) + ", was " + out.length);
         }
         java.util.Arrays.fill(out, 0, n * outputs, baseMargin);
+        Implicit im = implicit;
+        if (im != null) {
+            im.batch(rows, n, out);
+            for (int r = 0; r < n; r++) {
+                link(out, r * outputs);
+            }
+            return;
+        }
         int rounds = roots.length / outputs;
         // Blocks of rows small enough to stay in the first-level cache while every tree walks them.
         for (int from = 0; from < n; from += BLOCK) {
@@ -859,6 +887,314 @@ public final class CompiledTrees {
         private static String abbreviate(JsonNode n) {
             String s = n.toString();
             return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+        }
+    }
+
+    /**
+     * The trees laid out as complete binary trees of their depth, for branch-free walks: node
+     * {@code i} of a tree has children {@code 2i + 1} ("yes", {@code x < threshold}) and
+     * {@code 2i + 2}; a leaf shallower than the depth is padded with dummy splits whose leaves all
+     * carry its value. A unit is one tree, or one boosting round whose trees share one structure
+     * (walked once, its leaves read for each output). Units keep the tree order, so every output
+     * still adds its leaves in tree order.
+     */
+    private static final class Implicit {
+        /** Deepest tree laid out this way (2^11 - 1 slots per tree). */
+        static final int MAX_DEPTH = 10;
+        /** Rows per block of a batch. */
+        static final int ROWS = 64;
+
+        private final int columns;
+        private final int outputs;
+        /** Per unit: first slot in {@link #feature} and {@link #split}. */
+        private final int[] nodeStart;
+        /** Per unit: depth. */
+        private final int[] unitDepth;
+        /** Per unit: first entry in {@link #leaves}. */
+        private final int[] leafStart;
+        /** Per unit: first output. */
+        private final int[] firstOutput;
+        /** Per unit: number of outputs (consecutive, from the first). */
+        private final int[] outputCount;
+        /**
+         * Per slot, for a batch: the cell read in a block row of {@code 2 * columns} floats, the
+         * column itself when missing values go "no" (NaN replaced by +infinity there) or
+         * {@code columns +} the column when they go "yes" (NaN replaced by -infinity there).
+         */
+        private final int[] feature;
+        /**
+         * Per slot, for a batch: {@link #feature} in the high 32 bits, the bits of the threshold in
+         * the low ones (one load per step).
+         */
+        private final long[] batchNode;
+        /** Per slot, for one row: the column. */
+        private final int[] featureOne;
+        /** Per slot, for one row: the value standing for a missing cell, -infinity ("yes") or +infinity ("no"). */
+        private final float[] missingAs;
+        /** Per slot: the threshold. */
+        private final float[] split;
+        /** Per unit: leaf values, leaf-major, the unit's outputs interleaved. */
+        private final double[] leaves;
+
+        private Implicit(int columns, int outputs, int[] nodeStart, int[] unitDepth, int[] leafStart,
+                int[] firstOutput, int[] outputCount, int[] feature, int[] featureOne, float[] missingAs, float[] split,
+                double[] leaves) {
+            this.columns = columns;
+            this.outputs = outputs;
+            this.nodeStart = nodeStart;
+            this.unitDepth = unitDepth;
+            this.leafStart = leafStart;
+            this.firstOutput = firstOutput;
+            this.outputCount = outputCount;
+            this.feature = feature;
+            this.featureOne = featureOne;
+            this.missingAs = missingAs;
+            this.split = split;
+            this.leaves = leaves;
+            this.batchNode = new long[split.length];
+            for (int i = 0; i < split.length; i++) {
+                batchNode[i] = ((long) feature[i] << 32) | (Float.floatToRawIntBits(split[i]) & 0xFFFFFFFFL);
+            }
+        }
+
+        static @Nullable Implicit of(int[] roots, int[] depths, int[] nodes, double[] value, int[] sharedRun,
+                int outputs, int columns) {
+            int trees = roots.length;
+            for (int t = 0; t < trees; t++) {
+                if (depths[t] > MAX_DEPTH) {
+                    return null;
+                }
+            }
+            for (int i = 0; i < nodes.length / 4; i++) {
+                boolean leaf = nodes[4 * i + 2] == i - 1;
+                // The walks compare through the sign of x - threshold, with missing values as
+                // infinities: both need finite thresholds.
+                if (!leaf && !Float.isFinite(Float.intBitsToFloat(nodes[4 * i + 1]))) {
+                    return null;
+                }
+            }
+            // Units: a shared round, or a single tree.
+            IntList unitTree = new IntList();
+            IntList unitCount = new IntList();
+            for (int round = 0; round < trees / outputs; round++) {
+                int t0 = round * outputs;
+                if (sharedRun[round] > 0) {
+                    unitTree.add(t0);
+                    unitCount.add(outputs);
+                } else {
+                    for (int c = 0; c < outputs; c++) {
+                        unitTree.add(t0 + c);
+                        unitCount.add(1);
+                    }
+                }
+            }
+            int units = unitTree.size();
+            int[] nodeStart = new int[units];
+            int[] unitDepth = new int[units];
+            int[] leafStart = new int[units];
+            int[] firstOutput = new int[units];
+            int[] outputCount = new int[units];
+            int slots = 0;
+            int leafCount = 0;
+            for (int u = 0; u < units; u++) {
+                int t = unitTree.get(u);
+                int d = depths[t];
+                nodeStart[u] = slots;
+                unitDepth[u] = d;
+                leafStart[u] = leafCount;
+                firstOutput[u] = t % outputs;
+                outputCount[u] = unitCount.get(u);
+                slots += (1 << d) - 1;
+                leafCount += (1 << d) * outputCount[u];
+            }
+            int[] feature = new int[slots];
+            int[] featureOne = new int[slots];
+            float[] missingAs = new float[slots];
+            float[] split = new float[slots];
+            double[] leaves = new double[leafCount];
+            for (int u = 0; u < units; u++) {
+                int t = unitTree.get(u);
+                int[] shift = new int[outputCount[u]];
+                for (int c = 0; c < shift.length; c++) {
+                    shift[c] = roots[t + c] - roots[t];
+                }
+                fill(roots[t], 0, unitDepth[u], nodes, value, shift, columns, nodeStart[u], leafStart[u],
+                        feature, featureOne, missingAs, split, leaves);
+            }
+            return new Implicit(columns, outputs, nodeStart, unitDepth, leafStart, firstOutput, outputCount,
+                    feature, featureOne, missingAs, split, leaves);
+        }
+
+        private static void fill(int node, int slot, int remaining, int[] nodes, double[] value, int[] shift,
+                int columns, int start, int leafStart, int[] feature, int[] featureOne, float[] missingAs,
+                float[] split, double[] leaves) {
+            boolean leaf = nodes[4 * node + 2] == node - 1;
+            if (remaining == 0) {
+                int depth = 31 - Integer.numberOfLeadingZeros(slot + 1);
+                int index = slot + 1 - (1 << depth);
+                for (int c = 0; c < shift.length; c++) {
+                    leaves[leafStart + index * shift.length + c] = value[node + shift[c]];
+                }
+                return;
+            }
+            if (leaf) {
+                // Dummy split: both sides lead to this leaf.
+                feature[start + slot] = 0;
+                featureOne[start + slot] = 0;
+                missingAs[start + slot] = 0f;
+                split[start + slot] = 0f;
+                fill(node, 2 * slot + 1, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
+                        featureOne, missingAs, split, leaves);
+                fill(node, 2 * slot + 2, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
+                        featureOne, missingAs, split, leaves);
+                return;
+            }
+            int column = nodes[4 * node];
+            int yes = nodes[4 * node + 2];
+            boolean missingYes = nodes[4 * node + 3] == yes;
+            feature[start + slot] = missingYes ? columns + column : column;
+            featureOne[start + slot] = column;
+            missingAs[start + slot] = missingYes ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+            float threshold = Float.intBitsToFloat(nodes[4 * node + 1]);
+            // A zero threshold is kept as -0, so that x - t is +0 (not "x < t") for x = -0 and +0.
+            split[start + slot] = threshold == 0f ? -0f : threshold;
+            fill(yes, 2 * slot + 1, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
+                    featureOne, missingAs, split, leaves);
+            fill(yes + 1, 2 * slot + 2, remaining - 1, nodes, value, shift, columns, start, leafStart, feature,
+                    featureOne, missingAs, split, leaves);
+        }
+
+        /** Adds the leaves of one row to {@code out[0, outputs)}, which it first sets to the base margin. */
+        void margins(double[] row, double[] out, double baseMargin) {
+            for (int c = 0; c < outputs; c++) {
+                out[c] = baseMargin;
+            }
+            int units = nodeStart.length;
+            int u = 0;
+            while (u < units) {
+                int depth = unitDepth[u];
+                if (u + 3 < units && unitDepth[u + 1] == depth && unitDepth[u + 2] == depth
+                        && unitDepth[u + 3] == depth) {
+                    // Four trees in lockstep, so that their independent loads overlap.
+                    int s0 = nodeStart[u];
+                    int s1 = nodeStart[u + 1];
+                    int s2 = nodeStart[u + 2];
+                    int s3 = nodeStart[u + 3];
+                    int i0 = 0;
+                    int i1 = 0;
+                    int i2 = 0;
+                    int i3 = 0;
+                    for (int d = 0; d < depth; d++) {
+                        i0 = step(row, s0, i0);
+                        i1 = step(row, s1, i1);
+                        i2 = step(row, s2, i2);
+                        i3 = step(row, s3, i3);
+                    }
+                    int first = 1 - (1 << depth);
+                    addLeaves(u, first + i0, out);
+                    addLeaves(u + 1, first + i1, out);
+                    addLeaves(u + 2, first + i2, out);
+                    addLeaves(u + 3, first + i3, out);
+                    u += 4;
+                } else {
+                    int start = nodeStart[u];
+                    int i = 0;
+                    for (int d = 0; d < depth; d++) {
+                        i = step(row, start, i);
+                    }
+                    addLeaves(u, i + 1 - (1 << depth), out);
+                    u++;
+                }
+            }
+        }
+
+        /** One step of a one-row walk from slot {@code i} of the tree starting at {@code start}. */
+        private int step(double[] row, int start, int i) {
+            int s = start + i;
+            float x = (float) row[featureOne[s]];
+            if (x != x) {
+                x = missingAs[s];
+            }
+            // Sign bit of x - t: 1 when x < t (thresholds are finite, a zero one is -0).
+            return 2 * i + 2 - (Float.floatToRawIntBits(x - split[s]) >>> 31);
+        }
+
+        private void addLeaves(int u, int leaf, double[] out) {
+            int count = outputCount[u];
+            int at = leafStart[u] + leaf * count;
+            int g = firstOutput[u];
+            for (int c = 0; c < count; c++) {
+                out[g + c] += leaves[at + c];
+            }
+        }
+
+        /** Adds the leaves of {@code n} rows to {@code out}, already set to the base margin. */
+        void batch(double[] rows, int n, double[] out) {
+            int p = columns;
+            int width = 2 * p;
+            int block = Math.min(n, ROWS);
+            float[] xs = new float[block * width];
+            int[] index = new int[block];
+            long[] node = batchNode;
+            for (int from = 0; from < n; from += block) {
+                int m = Math.min(block, n - from);
+                for (int r = 0; r < m; r++) {
+                    int src = (from + r) * p;
+                    int dst = r * width;
+                    for (int j = 0; j < p; j++) {
+                        float v = (float) rows[src + j];
+                        boolean missing = v != v;
+                        xs[dst + j] = missing ? Float.POSITIVE_INFINITY : v;
+                        xs[dst + p + j] = missing ? Float.NEGATIVE_INFINITY : v;
+                    }
+                }
+                for (int u = 0; u < nodeStart.length; u++) {
+                    int start = nodeStart[u];
+                    int depth = unitDepth[u];
+                    if (depth > 0) {
+                        int f0 = (int) (node[start] >>> 32);
+                        float t0 = Float.intBitsToFloat((int) node[start]);
+                        // index[r] holds the absolute slot start + i; its children are start + 2i + 1 and
+                        // start + 2i + 2, that is 2 * slot + 2 - start minus 1 for "yes".
+                        int next = 2 - start;
+                        for (int r = 0; r < m; r++) {
+                            index[r] = start + 2 - (Float.floatToRawIntBits(xs[r * width + f0] - t0) >>> 31);
+                        }
+                        for (int d = 1; d < depth; d++) {
+                            for (int r = 0; r < m; r++) {
+                                int s = index[r];
+                                long cell = node[s];
+                                float x = xs[r * width + (int) (cell >>> 32)];
+                                float t = Float.intBitsToFloat((int) cell);
+                                index[r] = 2 * s + next - (Float.floatToRawIntBits(x - t) >>> 31);
+                            }
+                        }
+                    } else {
+                        java.util.Arrays.fill(index, 0, m, start);
+                    }
+                    // Leaf j of the unit (slot start + 2^depth - 1 + j) is at leafStart + j * count.
+                    int count = outputCount[u];
+                    int base = leafStart[u] + (1 - (1 << depth) - start) * count;
+                    int g = firstOutput[u];
+                    int k = outputs;
+                    if (count == 2) {
+                        for (int r = 0; r < m; r++) {
+                            int at = base + index[r] * 2;
+                            int o = (from + r) * k + g;
+                            out[o] += leaves[at];
+                            out[o + 1] += leaves[at + 1];
+                        }
+                    } else {
+                        for (int r = 0; r < m; r++) {
+                            int at = base + index[r] * count;
+                            int o = (from + r) * k + g;
+                            for (int c = 0; c < count; c++) {
+                                out[o + c] += leaves[at + c];
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

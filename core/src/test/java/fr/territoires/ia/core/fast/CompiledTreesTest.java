@@ -129,6 +129,8 @@ class CompiledTreesTest {
             binaryTrees.predict(rows[i], one);
             assertEquals(one[0], batch[2 * i], 0.0, "row " + i);
             assertEquals(one[1], batch[2 * i + 1], 0.0, "row " + i);
+            // predict(row, output) walks the general node layout: same leaves, same order.
+            assertEquals(binaryTrees.predict(rows[i], 1), batch[2 * i + 1], 1e-12, "row " + i);
         }
     }
 
@@ -151,6 +153,45 @@ class CompiledTreesTest {
         double[] allMissing = binaryTrees.contributions(rows[0], 1);
         double[] other = binaryTrees.contributions(rows[1], 1);
         assertEquals(allMissing[allMissing.length - 1], other[other.length - 1], 0.0);
+    }
+
+    @Test
+    void predict_unevenTreeWithZeroThresholdAndMissingYes_sameOnEveryPath() {
+        // Root: a < 0 ("yes" and missing: leaf 0.1); "no": b < -1.5 ("yes": 0.2; "no" and missing: 0.4).
+        // The "yes" leaf is shallower than the tree: the complete-tree layout pads it.
+        String tree = "{\"nodeid\":0,\"split\":\"f0\",\"split_condition\":0.0,\"yes\":1,\"no\":2,\"missing\":1,"
+                + "\"children\":[{\"nodeid\":1,\"leaf\":0.1},{\"nodeid\":2,\"split\":\"f1\",\"split_condition\":-1.5,"
+                + "\"yes\":3,\"no\":4,\"missing\":4,\"children\":[{\"nodeid\":3,\"leaf\":0.2},"
+                + "{\"nodeid\":4,\"leaf\":0.4}]}]}";
+        CompiledTrees trees = CompiledTrees.fromXgboostJson(List.of(tree), CompiledTrees.Objective.REGRESSION, 1,
+                0.5, BOOSTER, COLUMNS);
+        // Rows are (b, a, unused); margin = 0.5 + leaf, leaves as floats.
+        double[][] rows = {
+            {0, -0.0, 0}, // -0 is not < 0: "no"; b = 0 is not < -1.5: 0.4
+            {0, 0.0, 0}, // same: 0.4
+            {0, Double.NaN, 0}, // missing a goes "yes": 0.1
+            {0, -1e-30, 0}, // -1e-30f < 0: "yes": 0.1
+            {Double.NaN, Double.POSITIVE_INFINITY, 0}, // "no", then missing b goes "no": 0.4
+            {0, Double.NEGATIVE_INFINITY, 0}, // "yes": 0.1
+            {Double.NEGATIVE_INFINITY, 1, 0}, // "no", then -inf < -1.5: 0.2
+            {-1.5, 1, 0}, // -1.5 is not < -1.5: 0.4
+            {-1.6, 1, Double.NaN}, // 0.2
+        };
+        double[] leaf = {0.4f, 0.4f, 0.1f, 0.1f, 0.4f, 0.1f, 0.2f, 0.4f, 0.2f};
+        double[] flat = new double[rows.length * 3];
+        double[] one = new double[1];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, 3 * r, 3);
+            trees.predict(rows[r], one);
+            assertEquals(0.5 + leaf[r], one[0], 0.0, "row " + r);
+            assertEquals(0.5 + leaf[r], trees.predict(rows[r], 0), 0.0, "row " + r);
+            assertEquals(0.5 + leaf[r], trees.margin(rows[r], 0), 0.0, "row " + r);
+        }
+        double[] batch = new double[rows.length];
+        trees.predictBatch(flat, batch);
+        for (int r = 0; r < rows.length; r++) {
+            assertEquals(0.5 + leaf[r], batch[r], 0.0, "batch row " + r);
+        }
     }
 
     @Test
