@@ -30,11 +30,16 @@ public final class BuildingClassificationExample {
     }
 
     static String run() {
+        return run(card -> { });
+    }
+
+    static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         List<Feature> footprints = FootprintSimulator.simulate(1200, 3L);
         ShapeClassifier.Options options = ShapeClassifier.Options.defaults();
         ShapeClassifier.CrossValidation cv = ShapeClassifier.spatialBlockCrossValidation(footprints, "kind", options,
                 5, 400.0);
         ShapeClassifier classifier = ShapeClassifier.fit(footprints, "kind", options);
+        cards.accept(classifier.card());
 
         // An aerial mask at 0.5 m a pixel: a 12 x 9 m house, a 40 x 8 m greenhouse and a 4 x 3 m shed.
         boolean[][] mask = new boolean[60][120];

@@ -37,6 +37,10 @@ public final class FloodAlertExample {
     }
 
     static String run() {
+        return run(card -> { });
+    }
+
+    static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         LocalDate start = LocalDate.of(1996, 1, 1);
         TimeSeries river = RiverSimulator.simulate(start, 28 * 365, 3.0, 0.01, 11L);
         LocalDate trainUntil = start.plusYears(20).minusDays(1);
@@ -62,6 +66,7 @@ public final class FloodAlertExample {
                 }
             }
         }
+        cards.accept(model.card());
         ExceedanceForecast.Row peak = f.rows().stream().max((a, b) -> Double.compare(a.probability(), b.probability()))
                 .orElseThrow();
         StringBuilder out = new StringBuilder();
