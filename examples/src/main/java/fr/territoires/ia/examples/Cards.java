@@ -37,6 +37,27 @@ final class Cards {
         return withCaveats.toBuilder().altai(Altai.prefill(withCaveats, findings)).build();
     }
 
+    /** A card for the online StreamDetector, which has no training phase, evaluated on one run. */
+    static ModelCard streamDetectorCard(String name, String options, ModelCard.DataSummary evaluation,
+            List<ModelCard.Metric> metrics, String primaryUse) {
+        return ModelCard.builder(name)
+                .algorithm("StreamDetector (robust seasonal baseline per hour of week; spike, level-shift and"
+                        + " flatline components; online, no training phase)")
+                .description("Online anomaly detector scoring each reading against a robust seasonal baseline"
+                        + " learnt as it reads; a reading is flagged when a component's deviation exceeds its"
+                        + " threshold, with a plain-language reason.")
+                .options(java.util.Map.of("options", options))
+                .intendedUse(new ModelCard.IntendedUse(primaryUse, List.of("network or sensor operators"),
+                        List.of("billing or sanctioning a person without human review",
+                                "series without a stable daily or weekly pattern")))
+                .metrics(metrics)
+                .evaluationData(evaluation)
+                .caveats(List.of("The baseline needs about two weeks of data before its alarms are reliable.",
+                        "Evaluated on one simulated series with one planted fault: a delay and a false-alarm"
+                                + " count, not an accuracy with an interval."))
+                .build();
+    }
+
     static String render(ModelCard card, String format) {
         return switch (format) {
             case "md" -> card.toMarkdown();

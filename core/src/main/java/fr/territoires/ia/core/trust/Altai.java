@@ -133,7 +133,8 @@ public record Altai(List<Assessment> assessments) {
      * Pre-fills the seven requirements from a model card and the result of a personal-data check.
      *
      * <p>Evidence taken from the card: the metrics and whether they carry intervals, metrics whose
-     * name or description mentions a baseline (the fall-back), the algorithm, seed, provenance and
+     * name or description mentions a baseline, persistence, climatology or a naive forecast (the
+     * fall-back), the algorithm, seed, provenance and
      * training-data digest, the quantitative analyses per factor, the global feature importance,
      * the caveats. The findings of {@link PersonalDataCheck} become privacy evidence (none found
      * is stated as such, with its limits). Everything else is an open question.
@@ -168,7 +169,8 @@ public record Altai(List<Assessment> assessments) {
         }
         for (ModelCard.Metric m : card.metrics()) {
             String text = (m.name() + " " + m.description()).toLowerCase(java.util.Locale.ROOT);
-            if (text.contains("baseline") || text.contains("fall-back") || text.contains("fallback")) {
+            if (text.contains("baseline") || text.contains("fall-back") || text.contains("fallback")
+                    || text.contains("persistence") || text.contains("climatology") || text.contains("naive")) {
                 robust.add("Compared with a baseline: " + m.name() + " = " + ModelCard.number(m.value()) + ".");
             }
         }

@@ -16,7 +16,7 @@ final class CardHtml {
             "table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}",
             "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}",
             "th{background:#eef}",
-            "td.num{text-align:right;font-variant-numeric:tabular-nums}",
+            "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             ".none{color:#777;font-style:italic}",
             ".open{color:#a94400}",
             "footer{margin-top:3rem;font-size:.85rem;color:#555}");
