@@ -158,4 +158,67 @@ class TrustCommandsTest {
         assertFalse(none.out().contains("model card:"), none.out());
         assertFalse(Files.exists(dir.resolve("none")));
     }
+
+    @Test
+    void examples_cards_metricsWithIntervalsAndBreakdowns() {
+        List<ModelCard> flood = new java.util.ArrayList<>();
+        FloodAlertExample.run(flood::add);
+        assertEquals(1, flood.size());
+        ModelCard.Metric brier = flood.get(0).metrics().stream().filter(m -> m.name().equals("test Brier score"))
+                .findFirst().orElseThrow();
+        assertTrue(brier.hasInterval() && brier.lower() <= brier.value() && brier.value() <= brier.upper(),
+                brier.toString());
+        assertEquals(List.of("winter", "spring", "summer", "autumn"), flood.get(0).quantitativeAnalyses().stream()
+                .map(ModelCard.QuantitativeAnalysis::group).toList());
+
+        List<ModelCard> buildings = new java.util.ArrayList<>();
+        BuildingClassificationExample.run(buildings::add);
+        ModelCard b = buildings.get(0);
+        assertEquals("macro-F1", b.metrics().get(b.metrics().size() - 2).name());
+        assertTrue(b.metrics().get(b.metrics().size() - 2).hasInterval());
+        // one analysis per class (4), each with F1, precision and recall
+        assertEquals(4, b.quantitativeAnalyses().size());
+        assertEquals(3, b.quantitativeAnalyses().get(0).metrics().size());
+        assertEquals("building class", b.quantitativeAnalyses().get(0).factor());
+        // 587 + 231 + 198 + 184 = 1200 footprints
+        assertEquals(1200, b.evaluationData().rows());
+
+        List<ModelCard> leak = new java.util.ArrayList<>();
+        WaterMeterLeakExample.run(leak::add);
+        assertEquals("District water meter leak detector", leak.get(0).name());
+        assertEquals("false alarms before the leak", leak.get(0).metrics().get(0).name());
+    }
+
+    @Test
+    void forecastEvents_explainAndCard_alertRowsExplainedCardWritten() throws IOException {
+        TimeSeries river = fr.territoires.ia.forecasting.synthetic.RiverSimulator.simulate(
+                java.time.LocalDate.of(2000, 1, 1), 12 * 365, 4.0, 0.0, 5L);
+        StringBuilder sb = new StringBuilder("date,level_mm\n");
+        for (int i = 0; i < river.size(); i++) {
+            sb.append(java.time.LocalDate.ofInstant(river.timestamp(i), java.time.ZoneOffset.UTC)).append(',')
+                    .append(Math.round(river.value(i))).append('\n');
+        }
+        Path csv = dir.resolve("river.csv");
+        Files.writeString(csv, sb);
+        Path out = dir.resolve("events.csv");
+        Path cardFile = dir.resolve("card.json");
+        var r = RunnerTest.run("forecast-events", "--input", csv.toString(), "--value-column", "level_mm",
+                "--threshold", "2500", "--horizon", "3", "--train-until", "2009-12-31", "--output", out.toString(),
+                "--explain", "--card", cardFile.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("date,probability,alert,top_factors", lines.get(0));
+        int alerts = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.split(",")[2].equals("1")) {
+                alerts++;
+                assertTrue(line.contains("% of threshold 2500"), line);
+            } else {
+                assertTrue(line.endsWith(","), line);
+            }
+        }
+        assertTrue(alerts > 0);
+        ModelCard card = ModelCard.fromJson(Files.readString(cardFile));
+        assertEquals(7, card.altai().assessments().size());
+    }
 }
