@@ -34,8 +34,9 @@ final class ForecastEventsCommand implements Callable<Integer> {
                     + "(.html, .json, otherwise Markdown).")
     private java.nio.file.Path card;
 
-    @Option(names = "--explain", description = "Add a top_factors column for alerts: the last observed level "
-            + "against the threshold and its change over the last 1 and 3 days, the main inputs of the model.")
+    @Option(names = "--explain", description = "Add top_factors and top_factors_fr columns for alerts: the last "
+            + "observed level against the threshold and its change over the last 1 and 3 days, the main inputs of "
+            + "the model, in English and French.")
     private boolean explain;
 
     @Override
@@ -48,7 +49,7 @@ final class ForecastEventsCommand implements Callable<Integer> {
                 ExceedanceForecaster.Options.defaults(threshold, in.horizon)
                         .withValidationYears(data.validationYears()));
         ExceedanceForecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
-        StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors" : "") + "\n");
+        StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
         java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
         for (int i = 0; i < data.series().size(); i++) {
             if (!Double.isNaN(data.series().value(i))) {
@@ -61,7 +62,8 @@ final class ForecastEventsCommand implements Callable<Integer> {
             sb.append(r.date()).append(',').append(String.format(Locale.ROOT, "%.6f", r.probability())).append(',')
                     .append(r.alert() ? '1' : '0');
             if (explain) {
-                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) : ""));
+                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) : ""))
+                        .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold) : ""));
             }
             sb.append('\n');
             alerts += r.alert() ? 1 : 0;
@@ -93,6 +95,27 @@ final class ForecastEventsCommand implements Callable<Integer> {
             Double before = byDay.get(last.getKey().minusDays(days));
             if (before != null) {
                 b.append(String.format(Locale.ROOT, "; %+.3g over %d day%s", v - before, days, days == 1 ? "" : "s"));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same in French: "niveau 2,25 le 2024-01-10 (90 % du seuil 2,5) ; +0,250 en 1 jour ; +0,750 en 3 jours". */
+    static String facteurs(java.util.NavigableMap<java.time.LocalDate, Double> byDay, java.time.LocalDate issue,
+            double threshold) {
+        var last = byDay.floorEntry(issue);
+        if (last == null) {
+            return "aucune observation avant la date d'émission";
+        }
+        double v = last.getValue();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "niveau %s le %s (%.0f %% du seuil %s)",
+                DetectCommand.num(v).replace('.', ','), last.getKey(), 100 * v / threshold,
+                DetectCommand.num(threshold).replace('.', ',')));
+        for (int days : new int[] {1, 3}) {
+            Double before = byDay.get(last.getKey().minusDays(days));
+            if (before != null) {
+                b.append(String.format(Locale.ROOT, " ; %+.3g en %d jour%s", v - before, days, days == 1 ? "" : "s")
+                        .replace('.', ','));
             }
         }
         return b.toString();

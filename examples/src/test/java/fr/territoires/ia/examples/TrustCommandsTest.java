@@ -142,6 +142,8 @@ class TrustCommandsTest {
                 ForecastEventsCommand.factors(byDay, d.plusDays(1), 2.5));
         assertEquals("no observation before the issue date",
                 ForecastEventsCommand.factors(byDay, d.minusDays(10), 2.5));
+        assertEquals("niveau 2,25 le 2024-01-10 (90 % du seuil 2,5) ; +0,250 en 1 jour ; +0,750 en 3 jours",
+                ForecastEventsCommand.facteurs(byDay, d.plusDays(1), 2.5));
     }
 
     @Test
@@ -207,14 +209,15 @@ class TrustCommandsTest {
                 "--explain", "--card", cardFile.toString());
         assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals("date,probability,alert,top_factors", lines.get(0));
+        assertEquals("date,probability,alert,top_factors,top_factors_fr", lines.get(0));
         int alerts = 0;
         for (String line : lines.subList(1, lines.size())) {
             if (line.split(",")[2].equals("1")) {
                 alerts++;
                 assertTrue(line.contains("% of threshold 2500"), line);
+                assertTrue(line.contains(" % du seuil 2500"), line);
             } else {
-                assertTrue(line.endsWith(","), line);
+                assertTrue(line.endsWith(",,"), line);
             }
         }
         assertTrue(alerts > 0);

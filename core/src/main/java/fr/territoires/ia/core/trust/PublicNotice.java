@@ -90,8 +90,8 @@ public final class PublicNotice {
         }
 
         s.append("## Comment le résultat est-il utilisé dans la décision, et qui le contrôle ?\n\n");
-        s.append("Le résultat (score, alerte ou classement) est une aide : il ne constitue pas à lui seul"
-                + " une décision. Un agent examine chaque résultat avant toute suite donnée.\n\n");
+        s.append("Le résultat (score, alerte ou classement) est produit par un programme ; il sert d'aide et"
+                + " ne doit pas constituer à lui seul une décision.\n\n");
         if (!card.intendedUse().primaryUsers().isEmpty()) {
             s.append("Utilisateurs : ").append(oneLine(String.join(" ; ", card.intendedUse().primaryUsers())))
                     .append(".\n\n");
