@@ -101,6 +101,8 @@ final class DetectCommand implements Callable<Integer> {
     /** What the scoring run used, for the card. */
     private final java.util.Map<String, String> used = new java.util.LinkedHashMap<>();
     private String algorithm = "";
+    /** Multivariate: sum over flagged rows of each column's share of the score. */
+    private final java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
     private fr.territoires.ia.core.trust.@org.jspecify.annotations.Nullable ModelCard fitted;
 
     @Override
@@ -213,6 +215,11 @@ final class DetectCommand implements Callable<Integer> {
         for (int i = 0; i < s.size(); i++) {
             out.append(csv(rawTimes.get(i))).append(",,").append(String.format(Locale.ROOT, "%.6f", scores.score(i)))
                     .append(',').append(scores.alarm(i) ? '1' : '0').append(",,,,").append(csv(scores.reason(i)));
+            if (scores.alarm(i)) {
+                for (fr.territoires.ia.anomaly.ColumnContribution c : scores.topColumns(i)) {
+                    weights.merge(c.column(), c.contribution(), Double::sum);
+                }
+            }
             if (explain) {
                 out.append(',').append(csv(scores.alarm(i) ? factors(scores.topColumns(i)) : ""));
             }
@@ -240,6 +247,14 @@ final class DetectCommand implements Callable<Integer> {
                         .description("Online anomaly detector scoring each row against a robust seasonal baseline"
                                 + " learnt as it reads; a row is flagged when a component's deviation exceeds"
                                 + " its threshold.");
+        if (!weights.isEmpty()) {
+            // Global importance: each column's share of the flagged rows' scores, largest first.
+            double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+            java.util.Map<String, Double> importance = new java.util.LinkedHashMap<>();
+            weights.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> importance.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0));
+            b.featureImportance(importance);
+        }
         java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
         details.put("columns", String.join(", ", columns));
         details.put("alarms", Integer.toString(alarms));

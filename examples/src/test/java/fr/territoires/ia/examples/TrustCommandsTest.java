@@ -224,4 +224,30 @@ class TrustCommandsTest {
         ModelCard card = ModelCard.fromJson(Files.readString(cardFile));
         assertEquals(7, card.altai().assessments().size());
     }
+
+    @Test
+    void detect_multivariateExplainAndCard_topColumnsAndGlobalImportance() throws IOException {
+        StringBuilder sb = new StringBuilder("time,pressure,flow\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < 600; i++) {
+            double p = 3 + 0.1 * r.nextDouble();
+            double q = i == 500 ? 60 : 30 + r.nextDouble();
+            sb.append(String.format(java.util.Locale.ROOT, "2020-03-09 10:%02d:%02d,%.3f,%.3f%n", i / 60, i % 60, p, q));
+        }
+        Path in = dir.resolve("pump.csv");
+        Files.writeString(in, sb);
+        Path out = dir.resolve("out.csv");
+        Path cardFile = dir.resolve("card.json");
+        var res = RunnerTest.run("detect", "--input", in.toString(), "--output", out.toString(), "--time-column",
+                "time", "--all-numeric", "--explain", "--card", cardFile.toString());
+        assertEquals(0, res.status(), res.err());
+        String row = Files.readAllLines(out).get(501);
+        // the flow spike row: top_factors names flow first, with its share in percent
+        assertTrue(row.matches(".*,\"?flow \\d+%.*"), row);
+        ModelCard card = ModelCard.fromJson(Files.readString(cardFile));
+        assertFalse(card.featureImportance().isEmpty());
+        double sum = card.featureImportance().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(1.0, sum, 1e-9);
+        assertTrue(card.toNoticeFr().contains("| Donnée d'entrée | Poids |"), card.toNoticeFr());
+    }
 }
