@@ -16,10 +16,10 @@ final class Catalogue {
         return List.of(
                 new UseCase("meter-data-quality", "core",
                         "Check a water meter's hourly feed before using it: gaps, missing readings, clock changes",
-                        MeterDataQualityExample::run),
+                        cards -> MeterDataQualityExample.run()),
                 new UseCase("holiday-calendar", "core",
                         "French public holidays and bridge days as demand-forecasting features",
-                        HolidayCalendarExample::run),
+                        cards -> HolidayCalendarExample.run()),
                 new UseCase("water-meter-leak", "anomaly",
                         "Detect a night-flow leak on a district water meter, online, with the reason",
                         WaterMeterLeakExample::run),

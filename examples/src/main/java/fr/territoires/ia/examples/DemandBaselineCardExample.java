@@ -45,10 +45,14 @@ public final class DemandBaselineCardExample {
     }
 
     static String run() {
-        return TempFolder.run("territoires-ia-card", DemandBaselineCardExample::run);
+        return run(card -> { });
     }
 
-    private static String run(Path dir) throws IOException {
+    static String run(java.util.function.Consumer<ModelCard> cards) {
+        return TempFolder.run("territoires-ia-card", dir -> run(dir, cards));
+    }
+
+    private static String run(Path dir, java.util.function.Consumer<ModelCard> cards) throws IOException {
         TimeSeries flow = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults());
         TimeSeries train = flow.slice(0, 6 * WEEK);
         TimeSeries test = flow.slice(6 * WEEK, 8 * WEEK);
@@ -126,6 +130,7 @@ public final class DemandBaselineCardExample {
                             ya.size() + " hours"))));
         }
         ModelCard built = card.build();
+        cards.accept(built);
 
         ObjectMapper json = new ObjectMapper();
         ObjectNode payload = json.createObjectNode();

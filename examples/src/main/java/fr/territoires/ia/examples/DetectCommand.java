@@ -89,6 +89,22 @@ final class DetectCommand implements Callable<Integer> {
             description = "Zone of local timestamps and of the calendar (default: ${DEFAULT-VALUE}).")
     private String zone;
 
+    @Option(names = "--explain", description = "Add a top_factors column: for a flagged row, the detector component "
+            + "and its deviation (one column) or the columns that contribute most (several columns).")
+    private boolean explain;
+
+    @Option(names = "--card", paramLabel = "FILE",
+            description = "Also write a model card describing the detector and this run, with its ALTAI "
+                    + "self-assessment (.html, .json, otherwise Markdown).")
+    private Path card;
+
+    /** What the scoring run used, for the card. */
+    private final java.util.Map<String, String> used = new java.util.LinkedHashMap<>();
+    private String algorithm = "";
+    /** Multivariate: sum over flagged rows of each column's share of the score. */
+    private final java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+    private fr.territoires.ia.core.trust.@org.jspecify.annotations.Nullable ModelCard fitted;
+
     @Override
     public Integer call() throws IOException {
         ZoneId z = zone();
@@ -108,7 +124,8 @@ final class DetectCommand implements Callable<Integer> {
             throw new IllegalStateException("read " + series.size() + " rows but " + rawTimes.size() + " timestamps");
         }
         warnOrder(read.report());
-        StringBuilder out = new StringBuilder(64 * series.size()).append(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(64 * series.size()).append(HEADER)
+                .append(explain ? ",top_factors" : "").append('\n');
         int alarms;
         if (columns.size() == 1 && !allNumeric) {
             alarms = univariate(series.column(0), rawTimes, z, out);
@@ -118,6 +135,11 @@ final class DetectCommand implements Callable<Integer> {
         AtomicFiles.writeString(output, out.toString());
         PrintWriter o = spec.commandLine().getOut();
         o.println(input + ": " + series.size() + " rows scored, " + alarms + " anomalies flagged; written to " + output);
+        Cards.warnPersonalData(spec.commandLine().getErr(), "detect", header, List.of());
+        if (card != null) {
+            Cards.write(card, Cards.complete(runCard(series, columns, alarms), header, List.of()));
+            o.println("model card written to " + card);
+        }
         return 0;
     }
 
@@ -140,6 +162,10 @@ final class DetectCommand implements Callable<Integer> {
                         + "for one value column, was \"" + detector + "\"");
         }
         StreamDetector d = StreamDetector.create(o);
+        algorithm = "StreamDetector (robust seasonal baseline per hour of week, spike, level-shift and flatline"
+                + " components; online, no training phase)";
+        used.put("detector", detector);
+        used.put("options", o.toString());
         int alarms = 0;
         for (int i = 0; i < s.size(); i++) {
             double v = s.value(i);
@@ -149,7 +175,11 @@ final class DetectCommand implements Callable<Integer> {
             out.append(csv(rawTimes.get(i))).append(',').append(num(v)).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", score)).append(',').append(alarm ? '1' : '0').append(',')
                     .append(num(d.expected())).append(',').append(num(d.lower())).append(',').append(num(d.upper()))
-                    .append(',').append(csv(alarm || Double.isNaN(v) ? d.reason() : "")).append('\n');
+                    .append(',').append(csv(alarm || Double.isNaN(v) ? d.reason() : ""));
+            if (explain) {
+                out.append(',').append(csv(alarm ? d.reason() : ""));
+            }
+            out.append('\n');
         }
         return alarms;
     }
@@ -175,12 +205,83 @@ final class DetectCommand implements Callable<Integer> {
                         + "for several value columns, was \"" + detector + "\"");
         }
         MultivariateScores scores = d.score(s);
+        used.put("detector", detector);
+        used.put("trainRows", Integer.toString(train));
+        if (d instanceof IsolationForestDetector f) {
+            fitted = f.card();
+        } else if (d instanceof OneClassSvmDetector f) {
+            fitted = f.card();
+        }
         for (int i = 0; i < s.size(); i++) {
             out.append(csv(rawTimes.get(i))).append(",,").append(String.format(Locale.ROOT, "%.6f", scores.score(i)))
-                    .append(',').append(scores.alarm(i) ? '1' : '0').append(",,,,").append(csv(scores.reason(i)))
-                    .append('\n');
+                    .append(',').append(scores.alarm(i) ? '1' : '0').append(",,,,").append(csv(scores.reason(i)));
+            if (scores.alarm(i)) {
+                for (fr.territoires.ia.anomaly.ColumnContribution c : scores.topColumns(i)) {
+                    weights.merge(c.column(), c.contribution(), Double::sum);
+                }
+            }
+            if (explain) {
+                out.append(',').append(csv(scores.alarm(i) ? factors(scores.topColumns(i)) : ""));
+            }
+            out.append('\n');
         }
         return scores.alarmCount();
+    }
+
+    /** "flow 62%; pressure 30%": the top columns and their share of the score. */
+    static String factors(List<fr.territoires.ia.anomaly.ColumnContribution> top) {
+        StringBuilder b = new StringBuilder();
+        for (fr.territoires.ia.anomaly.ColumnContribution c : top) {
+            b.append(b.length() == 0 ? "" : "; ").append(c.column()).append(' ')
+                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * c.contribution()));
+        }
+        return b.toString();
+    }
+
+    /** The card of this run: the fitted model's card (multivariate) or the detector configuration. */
+    private fr.territoires.ia.core.trust.ModelCard runCard(MultivariateTimeSeries series, List<String> columns,
+            int alarms) {
+        fr.territoires.ia.core.trust.ModelCard.Builder b = fitted != null ? fitted.toBuilder()
+                : fr.territoires.ia.core.trust.ModelCard.builder("detect " + input.getFileName())
+                        .algorithm(algorithm).options(used)
+                        .description("Online anomaly detector scoring each row against a robust seasonal baseline"
+                                + " learnt as it reads; a row is flagged when a component's deviation exceeds"
+                                + " its threshold.");
+        if (!weights.isEmpty()) {
+            // Global importance: each column's share of the flagged rows' scores, largest first.
+            double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+            java.util.Map<String, Double> importance = new java.util.LinkedHashMap<>();
+            weights.entrySet().stream().sorted((x, y) -> Double.compare(y.getValue(), x.getValue()))
+                    .forEach(e -> importance.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0));
+            b.featureImportance(importance);
+        }
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("columns", String.join(", ", columns));
+        details.put("alarms", Integer.toString(alarms));
+        details.put("alarm share", String.format(Locale.ROOT, "%.4f", alarms / (double) series.size()));
+        int missing = 0;
+        for (int j = 0; j < series.columnCount(); j++) {
+            TimeSeries c = series.column(j);
+            for (int i = 0; i < c.size(); i++) {
+                missing += Double.isNaN(c.value(i)) ? 1 : 0;
+            }
+        }
+        details.put("missing values", Integer.toString(missing));
+        b.evaluationData(new fr.territoires.ia.core.trust.ModelCard.DataSummary(input.getFileName().toString(),
+                series.size() == 0 ? "" : java.time.Instant.ofEpochMilli(series.column(0).epochMilli(0)) + "/"
+                        + java.time.Instant.ofEpochMilli(series.column(0).epochMilli(series.size() - 1)),
+                series.size(), details));
+        if (fitted == null) {
+            b.intendedUse(new fr.territoires.ia.core.trust.ModelCard.IntendedUse(
+                    "Flag unusual readings of a sensor or meter series (leaks, stuck or drifting sensors) for"
+                            + " review by an operator.",
+                    List.of("network or sensor operators"),
+                    List.of("billing or sanctioning a person without human review",
+                            "series without a stable daily or weekly pattern")));
+            b.caveats(List.of("No labelled evaluation: the alarm share is a property of the run, not an accuracy.",
+                    "The baseline needs about two weeks of data before its alarms are reliable."));
+        }
+        return b.build();
     }
 
     private void warnOrder(ReadReport report) {

@@ -37,6 +37,10 @@ public final class FloodAlertExample {
     }
 
     static String run() {
+        return run(card -> { });
+    }
+
+    static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         LocalDate start = LocalDate.of(1996, 1, 1);
         TimeSeries river = RiverSimulator.simulate(start, 28 * 365, 3.0, 0.01, 11L);
         LocalDate trainUntil = start.plusYears(20).minusDays(1);
@@ -62,6 +66,7 @@ public final class FloodAlertExample {
                 }
             }
         }
+        cards.accept(withTestYears(model.card(), f, river, threshold, report));
         ExceedanceForecast.Row peak = f.rows().stream().max((a, b) -> Double.compare(a.probability(), b.probability()))
                 .orElseThrow();
         StringBuilder out = new StringBuilder();
@@ -76,5 +81,81 @@ public final class FloodAlertExample {
         out.append(String.format(Locale.ROOT, "  highest probability: %.2f on %s (alert: %s)", peak.probability(),
                 peak.date(), peak.alert() ? "yes" : "no"));
         return out.toString();
+    }
+
+    /**
+     * The forecaster's card completed with the test years: Brier score with a bootstrap interval
+     * over issue dates, average precision against persistence, and the Brier score per season.
+     * The outcome of an issue date is "a value above the threshold in the next {@value #HORIZON} days".
+     */
+    static fr.territoires.ia.core.trust.ModelCard withTestYears(fr.territoires.ia.core.trust.ModelCard card,
+            ExceedanceForecast f, TimeSeries river, double threshold, Backtests.ExceedanceReport report) {
+        Map<LocalDate, Double> level = new HashMap<>();
+        for (int i = 0; i < river.size(); i++) {
+            if (!Double.isNaN(river.value(i))) {
+                level.put(LocalDate.ofInstant(river.timestamp(i), ZoneOffset.UTC), river.value(i));
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        List<String> seasons = new ArrayList<>();
+        int missing = 0;
+        for (ExceedanceForecast.Row r : f.rows()) {
+            double y = 0;
+            boolean known = true;
+            for (int k = 1; k <= HORIZON; k++) {
+                Double v = level.get(r.date().plusDays(k));
+                if (v == null) {
+                    known = false;
+                } else if (v > threshold) {
+                    y = 1;
+                }
+            }
+            if (!known && y == 0) {
+                missing++;
+                continue;
+            }
+            rows.add(new double[] {r.probability(), y});
+            int m = r.date().getMonthValue();
+            seasons.add(m == 12 || m <= 2 ? "winter" : m <= 5 ? "spring" : m <= 8 ? "summer" : "autumn");
+        }
+        java.util.function.ToDoubleFunction<int[]> brier = idx -> {
+            double sum = 0;
+            for (int i : idx) {
+                double d = rows.get(i)[0] - rows.get(i)[1];
+                sum += d * d;
+            }
+            return sum / idx.length;
+        };
+        long positives = rows.stream().filter(x -> x[1] > 0).count();
+        var b = card.toBuilder()
+                .addMetric(fr.territoires.ia.core.trust.Bootstrap.metric("test Brier score",
+                        "issue dates of the test years", rows.size(), brier, 200, 0.95, 1L))
+                .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test average precision",
+                        report.averagePrecision(), "test years"))
+                .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test average precision (persistence baseline)",
+                        report.persistenceAveragePrecision(), "fall-back: today's level as the score"))
+                .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test climatology Brier (baseline)",
+                        report.climatologyBrier(), "constant base rate"));
+        for (String season : List.of("winter", "spring", "summer", "autumn")) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < seasons.size(); i++) {
+                if (seasons.get(i).equals(season)) {
+                    idx.add(i);
+                }
+            }
+            if (!idx.isEmpty()) {
+                int[] sel = idx.stream().mapToInt(Integer::intValue).toArray();
+                b.addQuantitativeAnalysis(new fr.territoires.ia.core.trust.ModelCard.QuantitativeAnalysis("season",
+                        season, List.of(fr.territoires.ia.core.trust.ModelCard.Metric.of("Brier score",
+                                brier.applyAsDouble(sel), sel.length + " issue dates"))));
+            }
+        }
+        b.evaluationData(new fr.territoires.ia.core.trust.ModelCard.DataSummary(
+                "simulated river (RiverSimulator, seed 11)",
+                f.rows().get(0).date() + "/" + f.rows().get(f.rows().size() - 1).date(), rows.size(),
+                Map.of("floods within " + HORIZON + " days", positives + " issue dates",
+                        "issue dates without known outcome", Integer.toString(missing))));
+        b.factors(new fr.territoires.ia.core.trust.ModelCard.Factors(card.factors().relevant(), List.of("season")));
+        return b.build();
     }
 }

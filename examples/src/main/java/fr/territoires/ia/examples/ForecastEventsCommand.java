@@ -29,6 +29,16 @@ final class ForecastEventsCommand implements Callable<Integer> {
             description = "Output CSV: date,probability,alert (written whole or not at all).")
     private java.nio.file.Path output;
 
+    @Option(names = "--card", paramLabel = "FILE",
+            description = "Also write the model card of the fitted model, with its ALTAI self-assessment "
+                    + "(.html, .json, otherwise Markdown).")
+    private java.nio.file.Path card;
+
+    @Option(names = "--explain", description = "Add top_factors and top_factors_fr columns for alerts: the last "
+            + "observed level against the threshold and its change over the last 1 and 3 days, the main inputs of "
+            + "the model, in English and French.")
+    private boolean explain;
+
     @Override
     public Integer call() throws IOException {
         if (!Double.isFinite(threshold)) {
@@ -39,17 +49,75 @@ final class ForecastEventsCommand implements Callable<Integer> {
                 ExceedanceForecaster.Options.defaults(threshold, in.horizon)
                         .withValidationYears(data.validationYears()));
         ExceedanceForecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
-        StringBuilder sb = new StringBuilder("date,probability,alert\n");
+        StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
+        java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
+        for (int i = 0; i < data.series().size(); i++) {
+            if (!Double.isNaN(data.series().value(i))) {
+                byDay.put(java.time.LocalDate.ofInstant(data.series().timestamp(i), java.time.ZoneOffset.UTC),
+                        data.series().value(i));
+            }
+        }
         int alerts = 0;
         for (ExceedanceForecast.Row r : f.rows()) {
             sb.append(r.date()).append(',').append(String.format(Locale.ROOT, "%.6f", r.probability())).append(',')
-                    .append(r.alert() ? '1' : '0').append('\n');
+                    .append(r.alert() ? '1' : '0');
+            if (explain) {
+                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) : ""))
+                        .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold) : ""));
+            }
+            sb.append('\n');
             alerts += r.alert() ? 1 : 0;
         }
         AtomicFiles.writeString(output, sb.toString());
+        if (card != null) {
+            java.util.List<String> columns = new java.util.ArrayList<>(java.util.List.of(in.timeColumn, in.valueColumn));
+            columns.addAll(in.covariates);
+            Cards.write(card, Cards.complete(model.card(), columns, java.util.List.of()));
+            spec.commandLine().getOut().println("model card written to " + card);
+        }
         spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " dates after " + data.trainUntil()
                 + " forecast (" + f.skipped().size() + " without features), " + alerts + " alerts, model "
                 + model.chosenModel() + "; written to " + output);
         return 0;
+    }
+
+    /** "level 2.31 on 2024-01-09 (92% of threshold 2.5); +0.12 over 1 day; +0.45 over 3 days". */
+    static String factors(java.util.NavigableMap<java.time.LocalDate, Double> byDay, java.time.LocalDate issue,
+            double threshold) {
+        var last = byDay.floorEntry(issue);
+        if (last == null) {
+            return "no observation before the issue date";
+        }
+        double v = last.getValue();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "level %s on %s (%.0f%% of threshold %s)",
+                DetectCommand.num(v), last.getKey(), 100 * v / threshold, DetectCommand.num(threshold)));
+        for (int days : new int[] {1, 3}) {
+            Double before = byDay.get(last.getKey().minusDays(days));
+            if (before != null) {
+                b.append(String.format(Locale.ROOT, "; %+.3g over %d day%s", v - before, days, days == 1 ? "" : "s"));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same in French: "niveau 2,25 le 2024-01-10 (90 % du seuil 2,5) ; +0,250 en 1 jour ; +0,750 en 3 jours". */
+    static String facteurs(java.util.NavigableMap<java.time.LocalDate, Double> byDay, java.time.LocalDate issue,
+            double threshold) {
+        var last = byDay.floorEntry(issue);
+        if (last == null) {
+            return "aucune observation avant la date d'émission";
+        }
+        double v = last.getValue();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "niveau %s le %s (%.0f %% du seuil %s)",
+                DetectCommand.num(v).replace('.', ','), last.getKey(), 100 * v / threshold,
+                DetectCommand.num(threshold).replace('.', ',')));
+        for (int days : new int[] {1, 3}) {
+            Double before = byDay.get(last.getKey().minusDays(days));
+            if (before != null) {
+                b.append(String.format(Locale.ROOT, " ; %+.3g en %d jour%s", v - before, days, days == 1 ? "" : "s")
+                        .replace('.', ','));
+            }
+        }
+        return b.toString();
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
         description = "AI building blocks for local governments: anomaly detection, forecasting, "
                 + "shape classification, model cards. With no command, runs the catalogue tour.",
         subcommands = {TourCommand.class, DetectCommand.class, ForecastEventsCommand.class, ForecastCommand.class,
-            ClassifyShapesCommand.class, DescribeShapesCommand.class, CheckSeriesCommand.class, HolidaysCommand.class},
+            ClassifyShapesCommand.class, DescribeShapesCommand.class, CheckSeriesCommand.class, HolidaysCommand.class,
+            CardCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit status: 0 success, 2 bad arguments or bad input, 1 internal error."})
 public final class Runner implements Callable<Integer> {

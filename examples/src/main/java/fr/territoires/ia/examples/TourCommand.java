@@ -21,8 +21,13 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the use cases without running them.")
     private boolean list;
 
+    @Option(names = "--cards", paramLabel = "DIR",
+            description = "Folder receiving the model cards (Markdown and HTML) of the use cases' models "
+                    + "(default: a new temporary folder).")
+    private java.nio.file.@org.jspecify.annotations.Nullable Path cards;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         List<UseCase> cases = Catalogue.useCases();
         if (only != null) {
@@ -44,7 +49,23 @@ final class TourCommand implements Callable<Integer> {
             n++;
             out.println();
             out.println("[" + n + "/" + cases.size() + "] " + u.title() + "  (" + u.capability() + ", " + u.id() + ")");
-            out.println(u.example().get());
+            List<fr.territoires.ia.core.trust.ModelCard> made = new java.util.ArrayList<>();
+            out.println(u.example().apply(made::add));
+            for (int k = 0; k < made.size(); k++) {
+                if (cards == null) {
+                    cards = java.nio.file.Files.createTempDirectory("territoires-ia-cards");
+                } else {
+                    java.nio.file.Files.createDirectories(cards);
+                }
+                String base = u.id() + (made.size() == 1 ? "" : "-" + (k + 1));
+                fr.territoires.ia.core.trust.ModelCard c = Cards.complete(made.get(k),
+                        new java.util.ArrayList<>(made.get(k).featureImportance().keySet()), List.of());
+                java.nio.file.Path md = cards.resolve(base + ".md");
+                java.nio.file.Path html = cards.resolve(base + ".html");
+                Cards.write(md, c);
+                Cards.write(html, c);
+                out.println("  model card: " + md + " and " + html);
+            }
             out.flush();
         }
         out.println();

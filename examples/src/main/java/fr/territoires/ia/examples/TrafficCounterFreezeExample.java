@@ -4,6 +4,7 @@ import fr.territoires.ia.anomaly.StreamDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.TrafficCounterSimulator;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Use case: a road traffic loop counter reporting every 15 minutes freezes on a Thursday
@@ -28,6 +29,10 @@ public final class TrafficCounterFreezeExample {
     }
 
     static String run() {
+        return run(card -> { });
+    }
+
+    static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         TimeSeries counts = TrafficCounterSimulator.simulate(TrafficCounterSimulator.Options.defaults()
                 .withFault(TrafficCounterSimulator.Fault.FREEZE, FREEZE_AT));
         StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults());
@@ -45,6 +50,17 @@ public final class TrafficCounterFreezeExample {
                 }
             }
         }
+        List<fr.territoires.ia.core.trust.ModelCard.Metric> metrics = new java.util.ArrayList<>();
+        metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("false alarms before the freeze", falseAlarms,
+                FREEZE_AT + " readings before the freeze"));
+        if (first >= 0) {
+            metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("detection delay (min)", Duration.between(counts.timestamp(FREEZE_AT), counts.timestamp(first)).toMinutes(),
+                    "from the start of the freeze to the first alarm"));
+        }
+        cards.accept(Cards.streamDetectorCard("Traffic counter fault detector", StreamDetector.Options.defaults().toString(),
+                new fr.territoires.ia.core.trust.ModelCard.DataSummary("simulated traffic loop counter (TrafficCounterSimulator), freeze planted",
+                        counts.timestamp(0) + "/" + counts.timestamp(counts.size() - 1), counts.size(), java.util.Map.of()),
+                metrics, "Flag traffic counters that froze or fail, for review by the traffic operator."));
         StringBuilder out = new StringBuilder();
         out.append("  counter: ").append(counts.size()).append(" quarter-hour counts, frozen from ")
                 .append(counts.localDateTime(FREEZE_AT)).append(" at ").append((long) counts.value(FREEZE_AT))

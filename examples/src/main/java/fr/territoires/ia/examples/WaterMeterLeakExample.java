@@ -4,6 +4,7 @@ import fr.territoires.ia.anomaly.StreamDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Use case: a district water meter read every hour. After five weeks a leak starts and adds
@@ -27,6 +28,10 @@ public final class WaterMeterLeakExample {
     }
 
     static String run() {
+        return run(card -> { });
+    }
+
+    static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         TimeSeries flow = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults().withLeak(LEAK_START, 150));
         StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults());
         int falseAlarms = 0;
@@ -43,6 +48,17 @@ public final class WaterMeterLeakExample {
                 }
             }
         }
+        List<fr.territoires.ia.core.trust.ModelCard.Metric> metrics = new java.util.ArrayList<>();
+        metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("false alarms before the leak", falseAlarms,
+                LEAK_START + " readings before the leak"));
+        if (first >= 0) {
+            metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("detection delay (h)", Duration.between(flow.timestamp(LEAK_START), flow.timestamp(first)).toHours(),
+                    "from the start of the leak to the first alarm"));
+        }
+        cards.accept(Cards.streamDetectorCard("District water meter leak detector", StreamDetector.Options.defaults().toString(),
+                new fr.territoires.ia.core.trust.ModelCard.DataSummary("simulated district water meter (WaterMeterSimulator), 150 L/h leak planted",
+                        flow.timestamp(0) + "/" + flow.timestamp(flow.size() - 1), flow.size(), java.util.Map.of()),
+                metrics, "Flag night-flow leaks on district water meters for review by the network operator."));
         StringBuilder out = new StringBuilder();
         out.append("  meter: ").append(flow.size()).append(" hourly readings (L/h), leak of 150 L/h from ")
                 .append(flow.localDateTime(LEAK_START)).append(" (Paris time)\n");

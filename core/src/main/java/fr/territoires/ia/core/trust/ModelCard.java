@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * deterministic. Two cards are equal when every section is equal (maps compare as maps).
  *
  * <p><b>JSON format</b> ({@link #toJson()}, {@link #fromJson(String)}), version
- * {@value #JSON_FORMAT}; every field is required, unknown fields are ignored:
+ * {@value #JSON_FORMAT}; every field is required except {@code featureImportance} and {@code altai} (absent means
+ * empty, so cards written before these sections existed still read), unknown fields are ignored:
  * <pre>{@code
  * {
  *   "modelCardFormat": 1,
@@ -63,7 +64,10 @@ import java.util.regex.Pattern;
  *   "trainingData": DATA,
  *   "quantitativeAnalyses": [{"factor": "...", "group": "...", "metrics": [METRIC, ...]}, ...],
  *   "ethicalConsiderations": ["..."],
- *   "caveats": ["..."]
+ *   "caveats": ["..."],
+ *   "featureImportance": {"feature": 0.42, ...},     (optional; written when not empty)
+ *   "altai": [{"requirement": "TRANSPARENCY", "evidence": ["..."],
+ *              "openQuestions": ["..."]}, ...]        (optional; written when not empty)
  * }
  * METRIC = {"name": "...", "value": 0.5, "lower": 0.4 or null, "upper": 0.6 or null,
  *           "description": "..."}
@@ -83,6 +87,9 @@ import java.util.regex.Pattern;
  * @param quantitativeAnalyses metrics broken down per factor group (station, district, class...)
  * @param ethicalConsiderations ethical considerations, one per item
  * @param caveats caveats and recommendations, one per item
+ * @param featureImportance global importance of each input feature (share of the model's
+ *     decisions or gain, largest first by convention), empty when not computed
+ * @param altai ALTAI self-assessment of the seven requirements, empty when not assessed
  * @since 0.1.0
  */
 public record ModelCard(
@@ -94,7 +101,9 @@ public record ModelCard(
         DataSummary trainingData,
         List<QuantitativeAnalysis> quantitativeAnalyses,
         List<String> ethicalConsiderations,
-        List<String> caveats) {
+        List<String> caveats,
+        Map<String, Double> featureImportance,
+        Altai altai) {
 
     /** Version of the JSON format written by {@link #toJson()} and read by {@link #fromJson(String)}. */
     public static final int JSON_FORMAT = 1;
@@ -125,8 +134,11 @@ public record ModelCard(
      * @param quantitativeAnalyses per-group metrics, in order
      * @param ethicalConsiderations ethical considerations
      * @param caveats caveats and recommendations
+     * @param featureImportance global feature importance, in order
+     * @param altai ALTAI self-assessment
      * @throws NullPointerException when a section, list or list element is null
-     * @throws IllegalArgumentException when a list of texts holds a blank text
+     * @throws IllegalArgumentException when a list of texts holds a blank text, or a feature
+     *     importance has a blank name or a value that is not finite
      */
     public ModelCard {
         Objects.requireNonNull(details, "details");
@@ -139,6 +151,8 @@ public record ModelCard(
                 Objects.requireNonNull(quantitativeAnalyses, "quantitativeAnalyses"));
         ethicalConsiderations = texts(ethicalConsiderations, "ethicalConsiderations");
         caveats = texts(caveats, "caveats");
+        featureImportance = importance(featureImportance);
+        Objects.requireNonNull(altai, "altai");
     }
 
     /**
@@ -469,6 +483,8 @@ public record ModelCard(
         b.analyses = new ArrayList<>(quantitativeAnalyses);
         b.ethicalConsiderations = ethicalConsiderations;
         b.caveats = caveats;
+        b.featureImportance = featureImportance;
+        b.altai = altai;
         return b;
     }
 
@@ -509,6 +525,8 @@ public record ModelCard(
         private List<QuantitativeAnalysis> analyses = new ArrayList<>();
         private List<String> ethicalConsiderations = List.of();
         private List<String> caveats = List.of();
+        private Map<String, Double> featureImportance = Map.of();
+        private Altai altai = Altai.empty();
 
         private Builder(String name) {
             this.name = name;
@@ -810,6 +828,31 @@ public record ModelCard(
         }
 
         /**
+         * Sets the global importance of the input features, keeping the map's iteration order.
+         *
+         * @param featureImportance feature name to importance (e.g. share of total gain)
+         * @return this builder
+         * @throws NullPointerException when the map, a key or a value is null
+         * @throws IllegalArgumentException when a key is blank or a value is not finite
+         */
+        public Builder featureImportance(Map<String, Double> featureImportance) {
+            this.featureImportance = importance(featureImportance);
+            return this;
+        }
+
+        /**
+         * Sets the ALTAI self-assessment, e.g. from {@link Altai#prefill(ModelCard, List)}.
+         *
+         * @param altai the assessment
+         * @return this builder
+         * @throws NullPointerException when {@code altai} is null
+         */
+        public Builder altai(Altai altai) {
+            this.altai = Objects.requireNonNull(altai, "altai");
+            return this;
+        }
+
+        /**
          * Builds the card; the builder can be reused afterwards.
          *
          * @return an immutable card
@@ -818,7 +861,7 @@ public record ModelCard(
             Details d = new Details(name, version, algorithm, description, organisation, licence,
                     trainedAt, seed, options, provenance, libraryVersion, dataDigest);
             return new ModelCard(d, intendedUse, factors, metrics, evaluationData, trainingData,
-                    analyses, ethicalConsiderations, caveats);
+                    analyses, ethicalConsiderations, caveats, featureImportance, altai);
         }
     }
 
@@ -828,7 +871,8 @@ public record ModelCard(
      * Renders the card as a Markdown document: a title, then one second-level heading per section
      * in the order of Mitchell et al. (Model details, Intended use, Factors, Metrics, Evaluation
      * data, Training data, Quantitative analyses, Ethical considerations, Caveats and
-     * recommendations).
+     * recommendations), then, when present, Feature importance and the ALTAI self-assessment (one
+     * third-level heading per requirement, with its evidence and open questions).
      *
      * <p>Metrics and quantitative analyses are tables. Numbers have at most four decimals
      * (four significant digits below 0.001), trailing zeros removed, with a dot as decimal
@@ -923,9 +967,45 @@ public record ModelCard(
         bullets(md, ethicalConsiderations);
         md.append("## Caveats and recommendations\n\n");
         bullets(md, caveats);
+        if (!featureImportance.isEmpty()) {
+            md.append("## Feature importance\n\n| Feature | Importance |\n|---|---|\n");
+            featureImportance.forEach((k, v) -> md.append("| ").append(cell(k)).append(" | ")
+                    .append(number(v)).append(" |\n"));
+            md.append('\n');
+        }
+        if (!altai.isEmpty()) {
+            md.append("## ALTAI self-assessment\n\n");
+            for (Altai.Assessment a : altai.assessments()) {
+                md.append("### ").append(a.requirement().title()).append("\n\n");
+                md.append("**Evidence:**\n\n");
+                bullets(md, a.evidence());
+                md.append("**Open questions:**\n\n");
+                bullets(md, a.openQuestions());
+            }
+        }
         // Exactly one final line break.
         md.setLength(md.length() - 1);
         return md.toString();
+    }
+
+    /**
+     * Renders the card as one standalone HTML page: the same sections as {@link #toMarkdown()},
+     * inline CSS, no script and no external resource, every text HTML-escaped. Opens in any
+     * browser and can be printed or archived as is.
+     *
+     * @return the HTML document, UTF-8, {@code \n} line ends
+     */
+    public String toHtml() {
+        return CardHtml.render(this);
+    }
+
+    /**
+     * Renders the French public-algorithm notice of this card; see {@link PublicNotice#french(ModelCard)}.
+     *
+     * @return the notice as Markdown, in French
+     */
+    public String toNoticeFr() {
+        return PublicNotice.french(this);
     }
 
     private static void row(StringBuilder md, String field, String value) {
@@ -1054,6 +1134,19 @@ public record ModelCard(
         }
         putTexts(root.putArray("ethicalConsiderations"), ethicalConsiderations);
         putTexts(root.putArray("caveats"), caveats);
+        if (!featureImportance.isEmpty()) {
+            ObjectNode fi = root.putObject("featureImportance");
+            featureImportance.forEach(fi::put);
+        }
+        if (!altai.isEmpty()) {
+            ArrayNode an = root.putArray("altai");
+            for (Altai.Assessment a : altai.assessments()) {
+                ObjectNode n = an.addObject();
+                n.put("requirement", a.requirement().name());
+                putTexts(n.putArray("evidence"), a.evidence());
+                putTexts(n.putArray("openQuestions"), a.openQuestions());
+            }
+        }
         try {
             return PRETTY.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -1152,8 +1245,37 @@ public record ModelCard(
                 });
         List<String> ethics = texts(root, "ethicalConsiderations", "ethicalConsiderations");
         List<String> caveats = texts(root, "caveats", "caveats");
+        Map<String, Double> importance = new LinkedHashMap<>();
+        if (root.has("featureImportance")) {
+            JsonNode fi = object(root, "featureImportance", "featureImportance");
+            for (Map.Entry<String, JsonNode> e : fi.properties()) {
+                if (!e.getValue().isNumber()) {
+                    throw wrongType("featureImportance." + e.getKey(), "a number", e.getValue());
+                }
+                importance.put(e.getKey(), e.getValue().doubleValue());
+            }
+        }
+        Altai altai = Altai.empty();
+        if (root.has("altai")) {
+            List<Altai.Assessment> assessments = readList(root, "altai", "altai", (path, node) -> {
+                JsonNode n = asObject(node, path);
+                String req = text(n, "requirement", path + ".requirement");
+                Altai.Requirement requirement;
+                try {
+                    requirement = Altai.Requirement.valueOf(req);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + ".requirement must be one of "
+                            + java.util.Arrays.toString(Altai.Requirement.values()) + ", was \"" + req + "\"", e);
+                }
+                List<String> evidence = texts(n, "evidence", path + ".evidence");
+                List<String> questions = texts(n, "openQuestions", path + ".openQuestions");
+                return build(path, () -> new Altai.Assessment(requirement, evidence, questions));
+            });
+            altai = build("altai", () -> new Altai(assessments));
+        }
+        Altai a = altai;
         return build("model card", () -> new ModelCard(details, use, factors, metrics, evaluation,
-                training, analyses, ethics, caveats));
+                training, analyses, ethics, caveats, importance, a));
     }
 
     private static Details readDetails(JsonNode d) {
@@ -1345,6 +1467,25 @@ public record ModelCard(
             }
         }
         return List.copyOf(list);
+    }
+
+    private static Map<String, Double> importance(Map<String, Double> map) {
+        Objects.requireNonNull(map, "featureImportance");
+        Map<String, Double> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : map.entrySet()) {
+            String key = Objects.requireNonNull(e.getKey(), "featureImportance key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException(
+                        "featureImportance keys must not be blank, was \"" + key + "\"");
+            }
+            double v = Objects.requireNonNull(e.getValue(), "featureImportance[" + key + "]");
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(
+                        "featureImportance[" + key + "] must be finite, was " + v);
+            }
+            copy.put(key, v);
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     /** Copies a map into an unmodifiable map that keeps the iteration order of the source. */

@@ -7,7 +7,16 @@
  *   <li>{@link fr.territoires.ia.core.trust.ModelCard}: the sections of Mitchell et al., "Model
  *       Cards for Model Reporting" (FAT* '19, doi:10.1145/3287560.3287596), built with
  *       {@code ModelCard.builder(name)}, rendered with {@code toMarkdown()} for people and
- *       {@code toJson()} / {@code fromJson(String)} for machines (exact round trip).</li>
+ *       {@code toJson()} / {@code fromJson(String)} for machines (exact round trip), and
+ *       {@code toHtml()} as one standalone page.</li>
+ *   <li>{@link fr.territoires.ia.core.trust.Bootstrap}: percentile bootstrap intervals of any
+ *       metric over rows, seeded, returned as a card metric.</li>
+ *   <li>{@link fr.territoires.ia.core.trust.Altai}: the ALTAI self-assessment (seven requirements),
+ *       pre-filled from a card; questions only the public body can answer stay open and marked.</li>
+ *   <li>{@link fr.territoires.ia.core.trust.PublicNotice}: the French public-algorithm notice
+ *       (CRPA art. L312-1-3 and R311-3-1-2) written from a card.</li>
+ *   <li>{@link fr.territoires.ia.core.trust.PersonalDataCheck}: warns when a column looks like
+ *       personal data (names, e-mail, telephone, exact address, person identifiers).</li>
  *   <li>{@link fr.territoires.ia.core.trust.ModelFile}: one file format for every fitted model of
  *       the library, written atomically with {@code save(Path)} and read with
  *       {@code load(Path, expectedKind)}. Loading never uses Java deserialisation.</li>

@@ -1,0 +1,87 @@
+package fr.territoires.ia.core.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class BootstrapTest {
+
+    private static final double[] VALUES = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+    private static final ToDoubleFunction<int[]> MEAN = idx -> {
+        double s = 0;
+        for (int i : idx) {
+            s += VALUES[i];
+        }
+        return s / idx.length;
+    };
+
+    @Test
+    void quantile_fourValues_interpolatesLinearly() {
+        // type 7: h = (4 - 1) * 0.25 = 0.75 -> 1 + 0.75 * (2 - 1) = 1.75
+        assertEquals(1.75, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.25), 1e-12);
+        // h = 3 * 0.975 = 2.925 -> 3 + 0.925 * 1 = 3.925
+        assertEquals(3.925, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.975), 1e-12);
+        assertEquals(4, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 1.0), 1e-12);
+    }
+
+    @Test
+    void metric_meanOfOneToTen_valueIsMeanAndIntervalAroundIt() {
+        ModelCard.Metric m = Bootstrap.metric("mean", "mean of values", 10, MEAN, 7L);
+        // (1 + ... + 10) / 10 = 5.5
+        assertEquals(5.5, m.value(), 1e-12);
+        assertTrue(m.hasInterval());
+        // standard error of the mean = sd / sqrt(n) = 2.87 / 3.16 ~ 0.91: 95% interval ~ 5.5 +- 1.8
+        assertTrue(m.lower() > 3.0 && m.lower() < 5.0, "lower " + m.lower());
+        assertTrue(m.upper() > 6.0 && m.upper() < 8.0, "upper " + m.upper());
+        assertTrue(m.description().startsWith("mean of values; 95% percentile bootstrap interval, 1000 resamples of 10 rows, seed 7"),
+                m.description());
+    }
+
+    @Test
+    void metric_sameSeed_sameInterval() {
+        ModelCard.Metric a = Bootstrap.metric("mean", "", 10, MEAN, 200, 0.9, 3L);
+        ModelCard.Metric b = Bootstrap.metric("mean", "", 10, MEAN, 200, 0.9, 3L);
+        assertEquals(a, b);
+        assertTrue(a.description().startsWith("90% percentile"), a.description());
+    }
+
+    @Test
+    void metric_oneRow_degenerateInterval() {
+        // every resample is {0}: the statistic is always VALUES[0] = 1
+        ModelCard.Metric m = Bootstrap.metric("mean", "", 1, MEAN, 50, 0.95, 1L);
+        assertEquals(1.0, m.lower(), 0);
+        assertEquals(1.0, m.upper(), 0);
+    }
+
+    @Test
+    void metric_undefinedOnEveryResample_noInterval() {
+        int[] calls = {0};
+        ToDoubleFunction<int[]> firstOnly = idx -> calls[0]++ == 0 ? 0.5 : Double.NaN;
+        ModelCard.Metric m = Bootstrap.metric("recall", "", 5, firstOnly, 20, 0.95, 1L);
+        assertEquals(0.5, m.value(), 0);
+        assertFalse(m.hasInterval());
+        assertTrue(m.description().contains("undefined on every resample"));
+    }
+
+    @Test
+    void metric_badArguments_throwWithValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.metric("m", "", 0, MEAN, 10, 0.95, 1L));
+        assertEquals("rows must be >= 1, was 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.metric("m", "", 3, MEAN, 1, 0.95, 1L));
+        assertEquals("resamples must be >= 2, was 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.metric("m", "", 3, MEAN, 10, 1.0, 1L));
+        assertEquals("confidence must be in (0, 1), was 1.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.metric("m", "", 3, idx -> Double.NaN, 10, 0.5, 1L));
+        assertEquals("value of metric m on all rows must be finite, was NaN", e.getMessage());
+        assertThrows(NullPointerException.class, () -> Bootstrap.metric("m", "", 3, null, 1L));
+    }
+}

@@ -1,0 +1,37 @@
+package fr.territoires.ia.core.trust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PublicNoticeTest {
+
+    @Test
+    void french_fullCard_sectionsWeightsAndFrenchNumbers() {
+        String n = AltaiTest.card().toNoticeFr();
+        assertTrue(n.startsWith("# Notice d'information : traitement algorithmique « flood-alert »\n"), n);
+        assertTrue(n.contains("L312-1-3 et R311-3-1-2"), n);
+        assertTrue(n.contains("## À quoi sert ce traitement ?\n\nAlert when the Garonne may exceed 2.5 m\n"), n);
+        // weights: 0.6 / (0.6 + 0.3 + 0.1) = 60 %, 30 %, 10 %
+        assertTrue(n.contains("| level_max_3d | 60 % |\n| rise_24h | 30 % |\n| month | 10 % |\n"), n);
+        assertTrue(n.contains("- brier : 0,05 (intervalle de confiance [0,04 ; 0,06])\n"), n);
+        assertTrue(n.contains("Organisme responsable : Toulouse Métropole"), n);
+        assertTrue(n.contains("Service qui contrôle le résultat et peut le corriger : " + PublicNotice.TO_COMPLETE), n);
+        assertTrue(n.contains("- evacuation orders without review\n"), n);
+    }
+
+    @Test
+    void french_emptyCard_everyUnknownMarkedToComplete() {
+        String n = ModelCard.builder("m").build().toNoticeFr();
+        // purpose, method, two data lines, weights, decision, oversight, metrics, organisation, contact
+        int count = n.split(java.util.regex.Pattern.quote(PublicNotice.TO_COMPLETE), -1).length - 1;
+        assertEquals(10, count, n);
+    }
+
+    @Test
+    void fr_number_decimalComma() {
+        assertEquals("0,1235", PublicNotice.fr(0.12345));
+        assertEquals("2", PublicNotice.fr(2.0));
+    }
+}

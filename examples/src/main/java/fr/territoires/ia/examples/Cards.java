@@ -1,0 +1,96 @@
+package fr.territoires.ia.examples;
+
+import fr.territoires.ia.core.AtomicFiles;
+import fr.territoires.ia.core.trust.Altai;
+import fr.territoires.ia.core.trust.ModelCard;
+import fr.territoires.ia.core.trust.PersonalDataCheck;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Completes and writes model cards for the runner: ALTAI pre-filled, personal-data check, format by name. */
+final class Cards {
+
+    static final List<String> FORMATS = List.of("md", "json", "html", "notice-fr");
+
+    private Cards() {
+    }
+
+    /**
+     * The card with its ALTAI section pre-filled (unless it has one) from the personal-data check of
+     * the given input columns, whose findings are also added to the caveats.
+     */
+    static ModelCard complete(ModelCard card, List<String> columns, List<List<String>> sampleRows) {
+        List<PersonalDataCheck.Finding> findings = PersonalDataCheck.scan(columns, sampleRows);
+        ModelCard.Builder b = card.toBuilder();
+        if (!findings.isEmpty()) {
+            List<String> caveats = new ArrayList<>(card.caveats());
+            findings.forEach(f -> caveats.add(f.message() + "."));
+            b.caveats(caveats);
+        }
+        ModelCard withCaveats = b.build();
+        if (!card.altai().isEmpty()) {
+            return withCaveats;
+        }
+        return withCaveats.toBuilder().altai(Altai.prefill(withCaveats, findings)).build();
+    }
+
+    /** A card for the online StreamDetector, which has no training phase, evaluated on one run. */
+    static ModelCard streamDetectorCard(String name, String options, ModelCard.DataSummary evaluation,
+            List<ModelCard.Metric> metrics, String primaryUse) {
+        return ModelCard.builder(name)
+                .algorithm("StreamDetector (robust seasonal baseline per hour of week; spike, level-shift and"
+                        + " flatline components; online, no training phase)")
+                .description("Online anomaly detector scoring each reading against a robust seasonal baseline"
+                        + " learnt as it reads; a reading is flagged when a component's deviation exceeds its"
+                        + " threshold, with a plain-language reason.")
+                .options(java.util.Map.of("options", options))
+                .intendedUse(new ModelCard.IntendedUse(primaryUse, List.of("network or sensor operators"),
+                        List.of("billing or sanctioning a person without human review",
+                                "series without a stable daily or weekly pattern")))
+                .metrics(metrics)
+                .evaluationData(evaluation)
+                .caveats(List.of("The baseline needs about two weeks of data before its alarms are reliable.",
+                        "Evaluated on one simulated series with one planted fault: a delay and a false-alarm"
+                                + " count, not an accuracy with an interval."))
+                .build();
+    }
+
+    static String render(ModelCard card, String format) {
+        return switch (format) {
+            case "md" -> card.toMarkdown();
+            case "json" -> card.toJson();
+            case "html" -> card.toHtml();
+            case "notice-fr" -> card.toNoticeFr();
+            default -> throw new IllegalArgumentException("--format must be one of " + String.join(", ", FORMATS)
+                    + ", was \"" + format + "\"");
+        };
+    }
+
+    /** The format for a file name: .html/.htm, .json, otherwise Markdown. */
+    static String formatOf(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".html") || n.endsWith(".htm")) {
+            return "html";
+        }
+        if (n.endsWith(".json")) {
+            return "json";
+        }
+        return "md";
+    }
+
+    /** Writes the card whole or not at all, in the format its file name says. */
+    static void write(Path file, ModelCard card) throws IOException {
+        AtomicFiles.writeString(file, render(card, formatOf(file)));
+    }
+
+    /** Warns on standard error for each input column that looks like personal data. */
+    static void warnPersonalData(java.io.PrintWriter err, String command, List<String> columns,
+            List<List<String>> sampleRows) {
+        for (PersonalDataCheck.Finding f : PersonalDataCheck.scan(columns, sampleRows)) {
+            err.println(command + ": warning: " + f.message());
+        }
+    }
+}
