@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code forecast}: level forecasts for horizons 1..H with 90 % intervals. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = "Level forecasts for 1..H days ahead with 90 % intervals.")
+        description = "Level forecasts for 1..H days ahead with 90 %% intervals.")
 final class ForecastCommand implements Callable<Integer> {
 
     @CommandLine.Spec

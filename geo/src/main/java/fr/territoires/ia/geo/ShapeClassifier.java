@@ -82,6 +82,10 @@ public final class ShapeClassifier {
     /** Model-file kind of a saved shape classifier. */
     public static final String KIND = "geo.shape-classifier";
 
+    /** Writes and reads the label list kept in the card; thread-safe once configured. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper LABELS_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static final int KIND_VERSION = 1;
     private static final String HEIGHT = "height";
 
@@ -674,7 +678,8 @@ public final class ShapeClassifier {
         details.put("descriptors", String.join(",", featureNames(options)));
         Map<String, String> opts = options.toMap();
         opts.put("labelProperty", labelProperty);
-        opts.put("labels", String.join("\u001f", labels));
+        // A JSON array: readable in the card, unambiguous to read back whatever the labels hold.
+        opts.put("labels", LABELS_JSON.valueToTree(labels).toString());
         List<String> caveats = new ArrayList<>();
         caveats.add("Trained on footprints of one area; shapes and class shares differ between "
                 + "regions: evaluate on local data (spatial-block cross-validation) before use.");
@@ -911,7 +916,13 @@ public final class ShapeClassifier {
         Map<String, String> opts = card.details().options();
         Options options = Options.fromMap(opts, source);
         String labelsText = Options.need(opts, "labels", source);
-        List<String> labels = List.of(labelsText.split("\u001f"));
+        List<String> labels;
+        try {
+            labels = List.of(LABELS_JSON.readValue(labelsText, String[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": card option labels must be a JSON array of text, was "
+                    + labelsText, e);
+        }
         return new ShapeClassifier(model, options, labels, List.of(), card);
     }
 
