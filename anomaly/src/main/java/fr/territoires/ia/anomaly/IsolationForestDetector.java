@@ -2,6 +2,7 @@ package fr.territoires.ia.anomaly;
 
 import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.internal.Checks;
+import fr.territoires.ia.core.metrics.Quantiles;
 import fr.territoires.ia.core.trust.ModelCard;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -191,7 +192,7 @@ public final class IsolationForestDetector implements MultivariateDetector {
         this.leafSize = Arrays.copyOf(forest.leafSize, forest.nodes);
         double[] trainScores = rawScores(scaler.standardise(train, new boolean[train.size() * scaler.columnCount()]),
                 train.size());
-        this.threshold = MultivariateSupport.quantile(trainScores, options.alarmQuantile());
+        this.threshold = Quantiles.of(trainScores, options.alarmQuantile());
         this.card = buildCard(train);
     }
 

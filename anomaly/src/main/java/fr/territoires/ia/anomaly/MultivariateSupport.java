@@ -2,7 +2,6 @@ package fr.territoires.ia.anomaly;
 
 import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.trust.ModelCard;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,20 +24,6 @@ final class MultivariateSupport {
             throw new IllegalArgumentException("train must have >= 2 rows, was " + train.size());
         }
         return train;
-    }
-
-    /**
-     * Empirical quantile with linear interpolation between order statistics (Hyndman and Fan's
-     * type 7, as R's default and NumPy's {@code linear}): position {@code q * (n - 1)} in the sorted
-     * values.
-     */
-    static double quantile(double[] values, double q) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
     /** Returns flags {@code score > threshold}. */

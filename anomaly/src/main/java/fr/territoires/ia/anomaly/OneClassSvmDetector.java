@@ -1,6 +1,7 @@
 package fr.territoires.ia.anomaly;
 
 import fr.territoires.ia.core.MultivariateTimeSeries;
+import fr.territoires.ia.core.metrics.Quantiles;
 import fr.territoires.ia.core.fast.LinearPredictor;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.tribuo.TribuoModels;
@@ -209,7 +210,7 @@ public final class OneClassSvmDetector implements MultivariateDetector {
         for (int i = 0; i < n; i++) {
             trainScores[i] = logistic(d[i], spread);
         }
-        double threshold = MultivariateSupport.quantile(trainScores, options.alarmQuantile());
+        double threshold = Quantiles.of(trainScores, options.alarmQuantile());
         ModelCard card = card(train, scaler, options, model, spread, threshold);
         return new OneClassSvmDetector(options, scaler, predictor, spread, threshold, card);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.calendar.FrenchCalendar;
+import fr.territoires.ia.core.metrics.Quantiles;
 import fr.territoires.ia.core.metrics.RegressionMetrics;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import fr.territoires.ia.core.trust.ModelCard;
@@ -184,7 +185,7 @@ public final class DemandBaselineCardExample {
             }
         }
         for (int h = 0; h < WEEK; h++) {
-            profile[h] = quantile(unbox(byHour.get(h)), 0.5);
+            profile[h] = Quantiles.of(unbox(byHour.get(h)), 0.5);
         }
         List<Double> residuals = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
@@ -193,21 +194,12 @@ public final class DemandBaselineCardExample {
             }
         }
         double[] r = unbox(residuals);
-        lower[0] = quantile(r, 0.05);
-        upper[0] = quantile(r, 0.95);
+        lower[0] = Quantiles.of(r, 0.05);
+        upper[0] = Quantiles.of(r, 0.95);
     }
 
     private static int hourOfWeek(LocalDateTime t) {
         return (t.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + t.getHour();
-    }
-
-    private static double quantile(double[] values, double q) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
     private static double[] unbox(List<Double> list) {

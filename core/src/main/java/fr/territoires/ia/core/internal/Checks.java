@@ -159,4 +159,24 @@ public final class Checks {
                     name + " must have length " + expected + ", was " + actual);
         }
     }
+
+    /**
+     * Checks that a list holds no null and no blank text, and copies it.
+     *
+     * @param list texts to check
+     * @param name parameter name for the message
+     * @return an unmodifiable copy of {@code list}
+     * @throws NullPointerException when {@code list} or an element is null
+     * @throws IllegalArgumentException when an element is blank, naming its index
+     */
+    public static java.util.List<String> nonBlankTexts(java.util.List<String> list, String name) {
+        Objects.requireNonNull(list, name);
+        for (int i = 0; i < list.size(); i++) {
+            String s = Objects.requireNonNull(list.get(i), name + "[" + i + "]");
+            if (s.isBlank()) {
+                throw new IllegalArgumentException(name + "[" + i + "] must not be blank, was \"" + s + "\"");
+            }
+        }
+        return java.util.List.copyOf(list);
+    }
 }

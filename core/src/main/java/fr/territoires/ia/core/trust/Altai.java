@@ -1,5 +1,6 @@
 package fr.territoires.ia.core.trust;
 
+import fr.territoires.ia.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -267,14 +268,6 @@ public record Altai(List<Assessment> assessments) {
     }
 
     private static List<String> texts(List<String> list, String name) {
-        Objects.requireNonNull(list, name);
-        for (int i = 0; i < list.size(); i++) {
-            String s = Objects.requireNonNull(list.get(i), name + "[" + i + "]");
-            if (s.isBlank()) {
-                throw new IllegalArgumentException(
-                        name + "[" + i + "] must not be blank, was \"" + s + "\"");
-            }
-        }
-        return List.copyOf(list);
+        return Checks.nonBlankTexts(list, name);
     }
 }

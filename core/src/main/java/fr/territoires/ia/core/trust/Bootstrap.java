@@ -1,5 +1,6 @@
 package fr.territoires.ia.core.trust;
 
+import fr.territoires.ia.core.metrics.Quantiles;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -83,8 +84,8 @@ public final class Bootstrap {
             return new ModelCard.Metric(name, value, Double.NaN, Double.NaN,
                     how + "no bootstrap interval: the metric is undefined on every resample");
         }
-        double lower = quantile(values, (1 - confidence) / 2);
-        double upper = quantile(values, (1 + confidence) / 2);
+        double lower = Quantiles.ofSorted(values, (1 - confidence) / 2);
+        double upper = Quantiles.ofSorted(values, (1 + confidence) / 2);
         return new ModelCard.Metric(name, value, lower, upper, how
                 + ModelCard.number(confidence * 100) + "% percentile bootstrap interval, "
                 + resamples + " resamples of " + rows + " rows, seed " + seed);
@@ -126,13 +127,5 @@ public final class Bootstrap {
         double[] kept = Arrays.copyOf(values, n);
         Arrays.sort(kept);
         return kept;
-    }
-
-    /** Quantile with linear interpolation between order statistics (Hyndman and Fan type 7). */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

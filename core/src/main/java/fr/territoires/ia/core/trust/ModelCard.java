@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.territoires.ia.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -1458,15 +1459,7 @@ public record ModelCard(
     }
 
     private static List<String> texts(List<String> list, String name) {
-        Objects.requireNonNull(list, name);
-        for (int i = 0; i < list.size(); i++) {
-            String s = Objects.requireNonNull(list.get(i), name + "[" + i + "]");
-            if (s.isBlank()) {
-                throw new IllegalArgumentException(
-                        name + "[" + i + "] must not be blank, was \"" + s + "\"");
-            }
-        }
-        return List.copyOf(list);
+        return Checks.nonBlankTexts(list, name);
     }
 
     private static Map<String, Double> importance(Map<String, Double> map) {

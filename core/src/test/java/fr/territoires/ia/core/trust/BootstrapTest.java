@@ -23,10 +23,10 @@ class BootstrapTest {
     @Test
     void quantile_fourValues_interpolatesLinearly() {
         // type 7: h = (4 - 1) * 0.25 = 0.75 -> 1 + 0.75 * (2 - 1) = 1.75
-        assertEquals(1.75, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.25), 1e-12);
+        assertEquals(1.75, fr.territoires.ia.core.metrics.Quantiles.ofSorted(new double[] {1, 2, 3, 4}, 0.25), 1e-12);
         // h = 3 * 0.975 = 2.925 -> 3 + 0.925 * 1 = 3.925
-        assertEquals(3.925, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 0.975), 1e-12);
-        assertEquals(4, Bootstrap.quantile(new double[] {1, 2, 3, 4}, 1.0), 1e-12);
+        assertEquals(3.925, fr.territoires.ia.core.metrics.Quantiles.ofSorted(new double[] {1, 2, 3, 4}, 0.975), 1e-12);
+        assertEquals(4, fr.territoires.ia.core.metrics.Quantiles.ofSorted(new double[] {1, 2, 3, 4}, 1.0), 1e-12);
     }
 
     @Test
