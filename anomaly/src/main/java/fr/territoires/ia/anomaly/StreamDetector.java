@@ -521,36 +521,64 @@ public final class StreamDetector implements StreamingDetector {
 
     @Override
     public String reason() {
+        return reason(false);
+    }
+
+    /**
+     * Returns the explanation of the last point in French, for the person concerned or the
+     * agent who checks the alarm: the same facts as {@link #reason()}, e.g. {@code "attendu 12,0
+     * ± 3,1 pour mardi 03:00, observé 25,4 ; 6,3 écarts-types"}; empty when the last point is
+     * unremarkable, {@code "valeur manquante"} when it was missing.
+     *
+     * @return the French explanation, possibly empty
+     */
+    public String reasonFr() {
+        return reason(true);
+    }
+
+    private String reason(boolean french) {
         if (Double.isNaN(outValue)) {
-            return "missing value";
+            return french ? "valeur manquante" : "missing value";
         }
         if (outCause == Cause.NONE || (outScore < options.threshold() && !outAlarm)) {
             return "";
         }
         LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(outT), options.zone());
         StringBuilder sb = new StringBuilder();
-        sb.append("expected ").append(fmt(outExpected)).append(" ± ").append(fmt(options.bandSigmas() * outScale));
+        sb.append(french ? "attendu " : "expected ").append(fmt(outExpected, french)).append(" ± ")
+                .append(fmt(options.bandSigmas() * outScale, french));
         if (outSeasonal) {
             DayOfWeek d = local.getDayOfWeek();
-            sb.append(" for ").append(d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).append(' ')
+            sb.append(french ? " pour " : " for ")
+                    .append(d.getDisplayName(TextStyle.FULL, french ? Locale.FRENCH : Locale.ENGLISH)).append(' ')
                     .append(String.format(Locale.ROOT, "%02d:00", local.getHour()));
         }
-        sb.append(", observed ").append(fmt(outValue));
+        sb.append(french ? ", observé " : ", observed ").append(fmt(outValue, french));
+        String sep = french ? " ; " : "; ";
         switch (outCause) {
             case LEVEL_SHIFT:
-                sb.append("; level shift since ").append(time(shiftStart));
+                sb.append(sep).append(french ? "changement de niveau depuis " : "level shift since ")
+                        .append(time(shiftStart));
                 break;
             case FLATLINE:
                 break;
             default:
-                sb.append(String.format(Locale.ROOT, "; %.1f standard deviations away", outSurprise));
+                sb.append(sep).append(fmt1(outSurprise, french))
+                        .append(french ? " écarts-types d'écart" : " standard deviations away");
                 break;
         }
         if (options.flatline() && run >= options.flatlineSteps() && run > 3 * longestRun) {
-            sb.append("; value unchanged since ").append(time(runStart)).append(" (").append(run)
-                    .append(" readings: stuck or dead sensor?)");
+            sb.append(sep).append(french ? "valeur inchangée depuis " : "value unchanged since ")
+                    .append(time(runStart)).append(" (").append(run)
+                    .append(french ? " relevés : capteur bloqué ou en panne ?)"
+                            : " readings: stuck or dead sensor?)");
         }
         return sb.toString();
+    }
+
+    private static String fmt1(double v, boolean french) {
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return french ? s.replace('.', ',') : s;
     }
 
     private String time(long t) {
@@ -560,14 +588,16 @@ public final class StreamDetector implements StreamingDetector {
         return l.toLocalDate().equals(now.toLocalDate()) ? hm : l.toLocalDate() + " " + hm;
     }
 
-    private static String fmt(double v) {
+    private static String fmt(double v, boolean french) {
         double a = Math.abs(v);
+        String s;
         if (a >= 100 || a == 0) {
-            return String.format(Locale.ROOT, "%.0f", v);
+            s = String.format(Locale.ROOT, "%.0f", v);
+        } else if (a >= 1) {
+            s = String.format(Locale.ROOT, "%.1f", v);
+        } else {
+            s = String.format(Locale.ROOT, "%.3g", v);
         }
-        if (a >= 1) {
-            return String.format(Locale.ROOT, "%.1f", v);
-        }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return french ? s.replace('.', ',') : s;
     }
 }

@@ -85,16 +85,25 @@ class StreamDetectorTest {
                 java.time.Duration.ofMinutes(5), v, ZoneOffset.UTC);
         StreamDetector d = StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC));
         String reason = "";
+        String raison = "";
         int at = -1;
         for (int i = 0; i < s.size(); i++) {
             d.update(s.epochMilli(i), s.value(i));
             if (d.alarm() && i >= 2000 && at < 0) {
                 at = i;
                 reason = d.reason();
+                raison = d.reasonFr();
             }
         }
         assertTrue(at >= 2000 && at <= 2000 + 48, "flatline alarm at " + at);
         assertTrue(reason.contains("value unchanged since"), reason);
+        // The same facts in French, with a decimal comma: "attendu 50,0 ± ..., observé 50,0 ; valeur
+        // inchangée depuis ... (n relevés : capteur bloqué ou en panne ?)".
+        assertTrue(raison.startsWith("attendu 5"), raison);
+        assertTrue(raison.contains(", observé 50,0"), raison);
+        assertTrue(raison.contains(" ; valeur inchangée depuis "), raison);
+        assertTrue(raison.endsWith(" relevés : capteur bloqué ou en panne ?)"), raison);
+        assertEquals(reason.chars().filter(c -> c == ';').count(), raison.chars().filter(c -> c == ';').count());
     }
 
     @Test
@@ -110,6 +119,7 @@ class StreamDetectorTest {
                 assertFalse(b.alarm());
                 assertTrue(Double.isNaN(b.expected()));
                 assertEquals("missing value", b.reason());
+                assertEquals("valeur manquante", b.reasonFr());
             }
             double sb = b.update(t, v[i]);
             assertEquals(sa, sb, 1e-12, "point " + i);

@@ -60,8 +60,9 @@ final class ClassifyShapesCommand implements Callable<Integer> {
                     + "(.html, .json, otherwise Markdown).")
     private Path card;
 
-    @Option(names = "--explain", description = "Add top_factors and top_factors_fr properties: the three shape "
-            + "descriptors that set each footprint most apart from the other input footprints (robust z-score).")
+    @Option(names = "--explain", description = "Add top_factors and top_factors_fr properties: the three "
+            + "descriptors that raise or lower the score of the predicted class most (tree-path contributions, "
+            + "summing with the base value to the class score), in English and French.")
     private boolean explain;
 
     @Override
@@ -89,13 +90,15 @@ final class ClassifyShapesCommand implements Callable<Integer> {
         report(out, input, in);
         List<ShapeClassifier.Prediction> predictions = classifier.classify(in.features());
         List<Feature> labelled = new ArrayList<>(in.features().size());
-        List<String[]> factors = explain ? explanations(in.features()) : List.of();
+        List<fr.territoires.ia.core.trust.Explanation> factors = explain ? classifier.explain(in.features())
+                : List.of();
         for (int i = 0; i < in.features().size(); i++) {
             ShapeClassifier.Prediction p = predictions.get(i);
             Feature f = in.features().get(i).withProperty("predicted_label", p.label())
                     .withProperty("confidence", p.confidence());
             if (explain) {
-                f = f.withProperty("top_factors", factors.get(i)[0]).withProperty("top_factors_fr", factors.get(i)[1]);
+                f = f.withProperty("top_factors", factors.get(i).toEnglish(3, n -> ShapeClassifier.label(n, false)))
+                        .withProperty("top_factors_fr", factors.get(i).toFrench(3, n -> ShapeClassifier.label(n, true)));
             }
             labelled.add(f);
         }
@@ -109,63 +112,6 @@ final class ClassifyShapesCommand implements Callable<Integer> {
         }
         out.println(input + ": " + labelled.size() + " footprints classified; written to " + output);
         return 0;
-    }
-
-    /**
-     * For each footprint, the three shape descriptors with the largest robust z-score against all
-     * input footprints ((x - median) / (1.4826 MAD)), in English and in French.
-     */
-    static List<String[]> explanations(List<Feature> features) {
-        List<String> names = fr.territoires.ia.geo.ShapeDescriptors.names();
-        List<java.util.Map<String, Double>> values = new ArrayList<>();
-        for (Feature f : features) {
-            values.add(fr.territoires.ia.geo.ShapeDescriptors.of(f.geometry()));
-        }
-        double[] median = new double[names.size()];
-        double[] scale = new double[names.size()];
-        for (int j = 0; j < names.size(); j++) {
-            String n = names.get(j);
-            double[] col = values.stream().mapToDouble(m -> m.getOrDefault(n, Double.NaN))
-                    .filter(Double::isFinite).sorted().toArray();
-            double med = median(col);
-            median[j] = med;
-            double[] dev = java.util.Arrays.stream(col).map(v -> Math.abs(v - med)).sorted().toArray();
-            scale[j] = 1.4826 * median(dev);
-        }
-        List<String[]> out = new ArrayList<>();
-        for (java.util.Map<String, Double> m : values) {
-            List<double[]> z = new ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                double v = m.getOrDefault(names.get(j), Double.NaN);
-                if (Double.isFinite(v) && scale[j] > 0) {
-                    z.add(new double[] {j, (v - median[j]) / scale[j], v});
-                }
-            }
-            z.sort((a, b) -> Double.compare(Math.abs(b[1]), Math.abs(a[1])));
-            StringBuilder en = new StringBuilder();
-            StringBuilder fr = new StringBuilder();
-            for (double[] t : z.subList(0, Math.min(3, z.size()))) {
-                String n = names.get((int) t[0]);
-                String v = String.format(java.util.Locale.ROOT, "%.3g", t[2]);
-                String s = String.format(java.util.Locale.ROOT, "%+.1f", t[1]);
-                en.append(en.length() == 0 ? "" : "; ").append(n).append(' ').append(v).append(" (")
-                        .append(t[1] > 0 ? "higher" : "lower").append(" than most footprints, ").append(s)
-                        .append(" robust SD)");
-                fr.append(fr.length() == 0 ? "" : " ; ").append(n).append(' ').append(v.replace('.', ','))
-                        .append(" (").append(t[1] > 0 ? "plus élevé" : "plus bas")
-                        .append(" que la plupart des bâtiments, ").append(s.replace('.', ',')).append(" écart-type robuste)");
-            }
-            out.add(new String[] {en.toString(), fr.toString()});
-        }
-        return out;
-    }
-
-    private static double median(double[] sorted) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int h = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
     }
 
     /** Property names of the features, in first-seen order. */

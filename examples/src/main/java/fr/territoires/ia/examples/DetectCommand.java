@@ -89,8 +89,9 @@ final class DetectCommand implements Callable<Integer> {
             description = "Zone of local timestamps and of the calendar (default: ${DEFAULT-VALUE}).")
     private String zone;
 
-    @Option(names = "--explain", description = "Add a top_factors column: for a flagged row, the detector component "
-            + "and its deviation (one column) or the columns that contribute most (several columns).")
+    @Option(names = "--explain", description = "Add top_factors and top_factors_fr columns: for a flagged row, the "
+            + "expected value, the observation and the deviation that raised the alarm (one column) or the columns that "
+            + "contribute most (several columns), in English and French.")
     private boolean explain;
 
     @Option(names = "--card", paramLabel = "FILE",
@@ -125,7 +126,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         warnOrder(read.report());
         StringBuilder out = new StringBuilder(64 * series.size()).append(HEADER)
-                .append(explain ? ",top_factors" : "").append('\n');
+                .append(explain ? ",top_factors,top_factors_fr" : "").append('\n');
         int alarms;
         if (columns.size() == 1 && !allNumeric) {
             alarms = univariate(series.column(0), rawTimes, z, out);
@@ -177,7 +178,7 @@ final class DetectCommand implements Callable<Integer> {
                     .append(num(d.expected())).append(',').append(num(d.lower())).append(',').append(num(d.upper()))
                     .append(',').append(csv(alarm || Double.isNaN(v) ? d.reason() : ""));
             if (explain) {
-                out.append(',').append(csv(alarm ? d.reason() : ""));
+                out.append(',').append(csv(alarm ? d.reason() : "")).append(',').append(csv(alarm ? d.reasonFr() : ""));
             }
             out.append('\n');
         }
@@ -221,19 +222,24 @@ final class DetectCommand implements Callable<Integer> {
                 }
             }
             if (explain) {
-                out.append(',').append(csv(scores.alarm(i) ? factors(scores.topColumns(i)) : ""));
+                out.append(',').append(csv(scores.alarm(i) ? factors(scores.topColumns(i), false) : ""))
+                        .append(',').append(csv(scores.alarm(i) ? factors(scores.topColumns(i), true) : ""));
             }
             out.append('\n');
         }
         return scores.alarmCount();
     }
 
-    /** "flow 62%; pressure 30%": the top columns and their share of the score. */
-    static String factors(List<fr.territoires.ia.anomaly.ColumnContribution> top) {
+    /**
+     * "flow 62% of the score; pressure 30% of the score" (French: "flow 62 % du score ; pressure 30 % du
+     * score"): the top columns and their share of the score.
+     */
+    static String factors(List<fr.territoires.ia.anomaly.ColumnContribution> top, boolean french) {
         StringBuilder b = new StringBuilder();
         for (fr.territoires.ia.anomaly.ColumnContribution c : top) {
-            b.append(b.length() == 0 ? "" : "; ").append(c.column()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.0f%%", 100 * c.contribution()));
+            b.append(b.length() == 0 ? "" : french ? " ; " : "; ").append(c.column()).append(' ')
+                    .append(String.format(Locale.ROOT, french ? "%.0f %% du score" : "%.0f%% of the score",
+                            100 * c.contribution()));
         }
         return b.toString();
     }

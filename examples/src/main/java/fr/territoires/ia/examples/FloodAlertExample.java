@@ -128,8 +128,10 @@ public final class FloodAlertExample {
         };
         long positives = rows.stream().filter(x -> x[1] > 0).count();
         var b = card.toBuilder()
-                .addMetric(fr.territoires.ia.core.trust.Bootstrap.metric("test Brier score",
-                        "issue dates of the test years", rows.size(), brier, 200, 0.95, 1L))
+                // Consecutive days are correlated: moving-block bootstrap, not independent rows.
+                .addMetric(fr.territoires.ia.core.trust.Bootstrap.blockMetric("test Brier score",
+                        "issue dates of the test years", rows.size(),
+                        fr.territoires.ia.core.trust.Bootstrap.defaultBlockLength(rows.size()), brier, 200, 0.95, 1L))
                 .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test average precision",
                         report.averagePrecision(), "test years"))
                 .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test average precision (persistence baseline)",

@@ -1,9 +1,12 @@
 package fr.territoires.ia.examples;
 
 import fr.territoires.ia.core.AtomicFiles;
+import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.forecasting.ExceedanceForecast;
 import fr.territoires.ia.forecasting.ExceedanceForecaster;
+import fr.territoires.ia.forecasting.FeatureSpec;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,8 +38,8 @@ final class ForecastEventsCommand implements Callable<Integer> {
     private java.nio.file.Path card;
 
     @Option(names = "--explain", description = "Add top_factors and top_factors_fr columns for alerts: the last "
-            + "observed level against the threshold and its change over the last 1 and 3 days, the main inputs of "
-            + "the model, in English and French.")
+            + "observed level against the threshold, then the three inputs that raise or lower the model's log-odds "
+            + "most (tree-path contributions, summing with the base value to the score), in English and French.")
     private boolean explain;
 
     @Override
@@ -57,13 +60,19 @@ final class ForecastEventsCommand implements Callable<Integer> {
                         data.series().value(i));
             }
         }
+        List<Explanation> explained = explain ? model.explain(data.series(), data.covariates(),
+                data.trainUntil().plusDays(1)) : List.of();
         int alerts = 0;
-        for (ExceedanceForecast.Row r : f.rows()) {
+        for (int i = 0; i < f.rows().size(); i++) {
+            ExceedanceForecast.Row r = f.rows().get(i);
             sb.append(r.date()).append(',').append(String.format(Locale.ROOT, "%.6f", r.probability())).append(',')
                     .append(r.alert() ? '1' : '0');
             if (explain) {
-                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) : ""))
-                        .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold) : ""));
+                Explanation e = explained.get(i);
+                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) + ". "
+                                + e.toEnglish(3, n -> FeatureSpec.label(n, false)) : ""))
+                        .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold) + ". "
+                                + e.toFrench(3, n -> FeatureSpec.label(n, true)) : ""));
             }
             sb.append('\n');
             alerts += r.alert() ? 1 : 0;

@@ -46,10 +46,14 @@ class TrustCommandsTest {
         for (JsonNode f : features) {
             String en = f.get("properties").get("top_factors").asText();
             String fr = f.get("properties").get("top_factors_fr").asText();
-            // three descriptors, separated by "; " (English) and " ; " (French)
+            // the predicted class's score, then three descriptors, separated by "; " and " ; "
+            String label = f.get("properties").get("predicted_label").asText();
+            assertTrue(en.startsWith("score of class " + label + " (softmax margin) "), en);
+            assertTrue(fr.startsWith("score de la classe " + label + " (marge softmax) "), fr);
             assertEquals(3, en.split("; ").length, en);
-            assertTrue(en.contains("robust SD"), en);
-            assertTrue(fr.contains("écart-type robuste"), fr);
+            assertEquals(3, fr.split(" ; ").length, fr);
+            assertTrue(en.matches(".*(raises|lowers) it by .*"), en);
+            assertTrue(fr.matches(".*(l'augmente|la diminue) de .*"), fr);
         }
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>"));
@@ -68,6 +72,8 @@ class TrustCommandsTest {
         String text = Files.readString(notice);
         assertTrue(text.startsWith("# Notice d'information : traitement algorithmique"), text);
         assertTrue(text.contains(PublicNotice.TO_COMPLETE), text);
+        // the global importance of the descriptors is filled in, no longer left to complete
+        assertTrue(text.contains("| Donnée d'entrée | Poids |"), text);
 
         var md = RunnerTest.run("card", "--model", model.toString());
         assertTrue(md.out().startsWith("# Model card: "), md.out());
@@ -99,12 +105,15 @@ class TrustCommandsTest {
         assertTrue(r.err().contains("detect: warning: column email looks like personal data (e-mail, column name)"),
                 r.err());
         List<String> lines = Files.readAllLines(out);
-        assertEquals(DetectCommand.HEADER + ",top_factors", lines.get(0));
+        assertEquals(DetectCommand.HEADER + ",top_factors,top_factors_fr", lines.get(0));
         int explained = 0;
         for (String line : lines.subList(1, lines.size())) {
             boolean alarm = line.split(",", 5)[3].equals("1");
             boolean hasFactors = !line.endsWith(",");
             assertEquals(alarm, hasFactors, line);
+            if (alarm) {
+                assertTrue(line.contains("expected ") && line.contains("attendu "), line);
+            }
             explained += alarm ? 1 : 0;
         }
         assertTrue(explained > 0);
@@ -216,6 +225,8 @@ class TrustCommandsTest {
                 alerts++;
                 assertTrue(line.contains("% of threshold 2500"), line);
                 assertTrue(line.contains(" % du seuil 2500"), line);
+                assertTrue(line.contains("log-odds of exceedance before calibration"), line);
+                assertTrue(line.contains("log-cote de dépassement avant calibration"), line);
             } else {
                 assertTrue(line.endsWith(",,"), line);
             }
@@ -223,6 +234,8 @@ class TrustCommandsTest {
         assertTrue(alerts > 0);
         ModelCard card = ModelCard.fromJson(Files.readString(cardFile));
         assertEquals(7, card.altai().assessments().size());
+        assertEquals(1.0, card.featureImportance().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertTrue(card.featureImportance().containsKey("lag0"), card.featureImportance().toString());
     }
 
     @Test
@@ -243,7 +256,8 @@ class TrustCommandsTest {
         assertEquals(0, res.status(), res.err());
         String row = Files.readAllLines(out).get(501);
         // the flow spike row: top_factors names flow first, with its share in percent
-        assertTrue(row.matches(".*,\"?flow \\d+%.*"), row);
+        assertTrue(row.matches(".*,\"?flow \\d+% of the score.*"), row);
+        assertTrue(row.matches(".*,\"?flow \\d+ % du score.*"), row);
         ModelCard card = ModelCard.fromJson(Files.readString(cardFile));
         assertFalse(card.featureImportance().isEmpty());
         double sum = card.featureImportance().values().stream().mapToDouble(Double::doubleValue).sum();

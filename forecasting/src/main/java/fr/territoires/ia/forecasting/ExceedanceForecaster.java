@@ -2,6 +2,7 @@ package fr.territoires.ia.forecasting;
 
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.metrics.BinaryMetrics;
+import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.core.trust.ModelCard;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Forecasts the probability that a daily series exceeds a threshold within the next {@code h}
@@ -226,7 +228,34 @@ public final class ExceedanceForecaster {
             }
             return out;
         }
+
+        /**
+         * The raw score of one row (before calibration) as a base value plus one contribution
+         * per feature: the model's log-odds contributions times the blend weight, and the
+         * persistence log-odds, relative to its training mean, credited to today's value.
+         */
+        Explanation explain(double[] row, List<String> names, int lag0, double reference) {
+            int p = names.size();
+            double[] c = new double[p + 1];
+            double value = 0;
+            if (model != null) {
+                double[] mc = model.logOddsContributions(row).orElseThrow(() -> new IllegalStateException(
+                        "the chosen model has no additive decomposition"));
+                for (int j = 0; j <= p; j++) {
+                    c[j] = blend * mc[j];
+                }
+                value = blend * model.logOdds(row);
+            }
+            double pers = logit(persistence.apply(row[lag0]));
+            c[lag0] += (1.0 - blend) * (pers - reference);
+            c[p] += (1.0 - blend) * reference;
+            value += (1.0 - blend) * pers;
+            return Explanation.of(EXPLAINED, EXPLAINED_FR, names, row, c, value);
+        }
     }
+
+    private static final String EXPLAINED = "log-odds of exceedance before calibration";
+    private static final String EXPLAINED_FR = "log-cote de dépassement avant calibration";
 
     private final Options options;
     private final Scorer scorer;
@@ -236,9 +265,13 @@ public final class ExceedanceForecaster {
     private final int covariateCount;
     private final String chosen;
     private final ModelCard card;
+    /** Mean persistence log-odds over the training rows: the persistence part's base value. */
+    private final double persistenceReference;
 
     private ExceedanceForecaster(Options options, Scorer scorer, Calibrator calibrator,
-            double alertThreshold, int lag0, int covariateCount, String chosen, ModelCard card) {
+            double alertThreshold, int lag0, int covariateCount, String chosen, ModelCard card,
+            double persistenceReference) {
+        this.persistenceReference = persistenceReference;
         this.options = options;
         this.scorer = scorer;
         this.calibrator = calibrator;
@@ -437,10 +470,20 @@ public final class ExceedanceForecaster {
                 : train(chosenConfig, all, names, options.seed());
         Scorer scorer = new Scorer(chosenConfig, finalModel, pers, blend);
 
+        double reference = 0;
+        for (double[] r : all.x()) {
+            reference += logit(pers.apply(r[lag0])) / all.x().length;
+        }
+        // Global importance: mean absolute contribution to the raw score on the training rows.
+        List<Explanation> explained = new ArrayList<>(all.x().length);
+        for (double[] r : all.x()) {
+            explained.add(scorer.explain(r, names, lag0, reference));
+        }
         ModelCard card = card(series, options, trainUntil, all, chosenName, aps, vy, vs, vp, cal,
-                threshold, finalModel, configs, in);
+                threshold, finalModel, configs, in).toBuilder()
+                .featureImportance(Explanation.importance(explained)).build();
         return new ExceedanceForecaster(options, scorer, cal, threshold, lag0,
-                covariates.size(), chosenName, card);
+                covariates.size(), chosenName, card, reference);
     }
 
     private static ModelCard card(TimeSeries series, Options options, LocalDate trainUntil,
@@ -626,6 +669,23 @@ public final class ExceedanceForecaster {
      */
     public ExceedanceForecast forecast(TimeSeries series, List<TimeSeries> covariates,
             LocalDate from) {
+        Optional<FeatureMatrix> built = features(series, covariates, from);
+        if (built.isEmpty()) {
+            return new ExceedanceForecast(List.of(), List.of(), alertThreshold);
+        }
+        FeatureMatrix fm = built.get();
+        double[] raw = scorer.score(fm.rowsUnsafe(), lag0);
+        List<ExceedanceForecast.Row> rows = new ArrayList<>(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            double p = calibrator.apply(raw[i]);
+            rows.add(new ExceedanceForecast.Row(fm.dates().get(i), p, p >= alertThreshold));
+        }
+        return new ExceedanceForecast(rows, fm.skipped(), alertThreshold);
+    }
+
+    /** Features of every date from {@code from} on; empty when {@code from} is after the data. */
+    private Optional<FeatureMatrix> features(TimeSeries series, List<TimeSeries> covariates,
+            LocalDate from) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(from, "from");
@@ -635,17 +695,44 @@ public final class ExceedanceForecaster {
         }
         Features.Inputs in = Features.Inputs.of(series, covariates);
         if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
-            return new ExceedanceForecast(List.of(), List.of(), alertThreshold);
+            return Optional.empty();
         }
-        FeatureMatrix fm = Features.build(in, options.features(), from.toEpochDay(),
-                in.series().lastDay());
-        double[] raw = scorer.score(fm.rowsUnsafe(), lag0);
-        List<ExceedanceForecast.Row> rows = new ArrayList<>(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            double p = calibrator.apply(raw[i]);
-            rows.add(new ExceedanceForecast.Row(fm.dates().get(i), p, p >= alertThreshold));
+        return Optional.of(Features.build(in, options.features(), from.toEpochDay(),
+                in.series().lastDay()));
+    }
+
+    /**
+     * Explains the forecasts from {@code from} on, one explanation per row of
+     * {@link #forecast(TimeSeries, List, LocalDate)} with the same arguments, in the same order.
+     *
+     * <p>The explained value is the raw score before calibration, in log-odds: the chosen
+     * model's log-odds of exceedance (Saabas contributions for gradient-boosted trees, see
+     * {@link Explanation}) times its blend weight, plus the persistence rule's log-odds times one
+     * minus the weight, credited to today's value relative to its training mean. The calibrated
+     * probability is an increasing function of this score, so a positive contribution raises
+     * the probability. Feature names are those of {@link FeatureSpec}; {@link
+     * FeatureSpec#label(String, boolean)} gives readable names. The same figures, averaged in
+     * absolute value over the training rows, are the card's feature importance.
+     *
+     * @param series the daily series (the fitted one, possibly extended with newer values)
+     * @param covariates covariate series, as many as at fitting time, in the same order
+     * @param from first issue date
+     * @return one explanation per forecast row; empty when there is none
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException as {@link #forecast(TimeSeries, List, LocalDate)}
+     * @throws IllegalStateException when the chosen model has no additive decomposition
+     */
+    public List<Explanation> explain(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
+        Optional<FeatureMatrix> fm = features(series, covariates, from);
+        if (fm.isEmpty()) {
+            return List.of();
         }
-        return new ExceedanceForecast(rows, fm.skipped(), alertThreshold);
+        double[][] rows = fm.get().rowsUnsafe();
+        List<Explanation> out = new ArrayList<>(rows.length);
+        for (double[] r : rows) {
+            out.add(scorer.explain(r, fm.get().names(), lag0, persistenceReference));
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -158,4 +158,65 @@ public record FeatureSpec(List<Integer> lags, List<Integer> rises, List<Integer>
         }
         return m;
     }
+
+    /**
+     * Returns a readable name of a feature built by {@link Features}, in English or in French,
+     * for explanations and public notices: {@code lag0} is "today's value" ("valeur du jour"),
+     * {@code rise3} "rise over 3 days" ("hausse sur 3 jours"), {@code max7} "maximum over 7 days"
+     * ("maximum sur 7 jours"), {@code dow_1} "day of week: Tuesday" ("jour de la semaine :
+     * mardi"), covariate lag 2 of {@code cov0_rain_mm} "rain_mm, 2 days before" ("rain_mm, 2 jours
+     * avant"). An unknown
+     * name is returned as is.
+     *
+     * @param name a feature name, as {@link Features} builds it
+     * @param french whether to answer in French
+     * @return the readable name
+     * @throws NullPointerException when {@code name} is null
+     */
+    public static String label(String name, boolean french) {
+        Objects.requireNonNull(name, "name");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(lag|rise|mean|max)(\\d+)").matcher(name);
+        if (m.matches()) {
+            int k = Integer.parseInt(m.group(2));
+            String days = k + (french ? (k == 1 ? " jour" : " jours") : (k == 1 ? " day" : " days"));
+            switch (m.group(1)) {
+                case "lag":
+                    return k == 0 ? (french ? "valeur du jour" : "today's value")
+                            : (french ? "valeur " + days + " avant" : "value " + days + " before");
+                case "rise":
+                    return french ? "hausse sur " + days : "rise over " + days;
+                case "mean":
+                    return french ? "moyenne sur " + days : "mean over " + days;
+                default:
+                    return french ? "maximum sur " + days : "maximum over " + days;
+            }
+        }
+        switch (name) {
+            case "doy_sin":
+                return french ? "saison (sinus du jour de l'année)" : "season (sine of the day of year)";
+            case "doy_cos":
+                return french ? "saison (cosinus du jour de l'année)" : "season (cosine of the day of year)";
+            case "holiday":
+                return french ? "jour férié" : "public holiday";
+            default:
+                break;
+        }
+        java.util.regex.Matcher dow = java.util.regex.Pattern.compile("dow_([1-6])").matcher(name);
+        if (dow.matches()) {
+            java.time.DayOfWeek d = java.time.DayOfWeek.of(1 + Integer.parseInt(dow.group(1)));
+            String day = d.getDisplayName(java.time.format.TextStyle.FULL, french ? java.util.Locale.FRENCH
+                    : java.util.Locale.ENGLISH);
+            return (french ? "jour de la semaine : " : "day of week: ") + day;
+        }
+        java.util.regex.Matcher cov = java.util.regex.Pattern.compile("cov\\d+_(.+)_lag(\\d+)").matcher(name);
+        if (cov.matches()) {
+            int k = Integer.parseInt(cov.group(2));
+            if (k == 0) {
+                return cov.group(1) + (french ? " du jour" : " today");
+            }
+            return cov.group(1) + ", " + k + (french ? (k == 1 ? " jour avant" : " jours avant")
+                    : (k == 1 ? " day before" : " days before"));
+        }
+        return name;
+    }
 }

@@ -159,6 +159,8 @@ final class TribuoFits {
         private final String[] names;
         private final CompiledTrees compiled;
         private final int positive;
+        /** Log-odds weights of a linear model, intercept last; empty for trees. */
+        private final double[] linearWeights;
 
         private Classifier(Model<Label> model, Scaler scaler, String[] names, CompiledTrees compiled) {
             this.model = model;
@@ -166,6 +168,7 @@ final class TribuoFits {
             this.names = names;
             this.compiled = compiled;
             this.positive = compiled == null ? -1 : model.getOutputIDInfo().getID(new Label(POSITIVE));
+            this.linearWeights = linearLogOdds(model, names);
         }
 
         double[] predict(double[][] x) {
@@ -179,6 +182,74 @@ final class TribuoFits {
                 return out;
             }
             return tribuoPredict(x);
+        }
+
+        /**
+         * The log-odds of the positive class for one row, decomposed: one contribution per
+         * feature, then the base value last; they sum to the log-odds (the difference of the two
+         * class margins, unclamped). Trees: Saabas contributions of the compiled trees. Empty for
+         * a model without a decomposition.
+         */
+        java.util.Optional<double[]> logOddsContributions(double[] x) {
+            double[] z = scaler.apply(x);
+            if (compiled == null) {
+                double[] w = linearWeights;
+                if (w.length == 0) {
+                    return java.util.Optional.empty();
+                }
+                double[] out = new double[z.length + 1];
+                for (int j = 0; j < z.length; j++) {
+                    out[j] = w[j] * z[j];
+                }
+                out[z.length] = w[z.length];
+                return java.util.Optional.of(out);
+            }
+            double[] pos = compiled.contributions(z, positive);
+            double[] neg = compiled.contributions(z, 1 - positive);
+            for (int j = 0; j < pos.length; j++) {
+                pos[j] -= neg[j];
+            }
+            return java.util.Optional.of(pos);
+        }
+
+        /**
+         * For a Tribuo linear SGD model: the weights of the log-odds of the positive class on
+         * the standardised features (positive class's weights minus the negative's; features
+         * unseen in training weigh 0), then the intercept last. Empty for other models.
+         */
+        private static double[] linearLogOdds(Model<Label> model, String[] names) {
+            if (!(model instanceof org.tribuo.classification.sgd.linear.LinearSGDModel linear)) {
+                return new double[0];
+            }
+            org.tribuo.math.la.DenseMatrix w = linear.getWeightsCopy();
+            int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
+            int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
+            ImmutableFeatureMap map = model.getFeatureIDMap();
+            double[] out = new double[names.length + 1];
+            for (int j = 0; j < names.length; j++) {
+                int id = map.getID(names[j]);
+                out[j] = id < 0 ? 0.0 : w.get(pos, id) - w.get(neg, id);
+            }
+            int bias = w.getDimension2Size() - 1;
+            out[names.length] = w.get(pos, bias) - w.get(neg, bias);
+            return out;
+        }
+
+        /** The log-odds of the positive class (difference of the class margins, unclamped). */
+        double logOdds(double[] x) {
+            double[] z = scaler.apply(x);
+            if (compiled == null) {
+                double[] w = linearWeights;
+                if (w.length == 0) {
+                    return ExceedanceForecaster.logit(predict(new double[][] {x})[0]);
+                }
+                double m = w[z.length];
+                for (int j = 0; j < z.length; j++) {
+                    m += w[j] * z[j];
+                }
+                return m;
+            }
+            return compiled.margin(z, positive) - compiled.margin(z, 1 - positive);
         }
 
         /** Tribuo's own batch prediction (the reference the compiled path is tested against). */

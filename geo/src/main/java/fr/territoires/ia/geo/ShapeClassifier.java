@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.territoires.ia.core.fast.CompiledTrees;
 import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.metrics.ConfusionMatrix;
+import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.trust.ModelFile;
 import fr.territoires.ia.core.tribuo.TribuoModels;
@@ -97,10 +98,10 @@ public final class ShapeClassifier {
     private final List<Integer> unlabelled;
     private final ModelCard card;
 
-    private ShapeClassifier(Model<Label> model, Options options, List<String> labels,
+    private ShapeClassifier(Model<Label> model, Compiled compiled, Options options, List<String> labels,
             List<Integer> unlabelled, ModelCard card) {
         this.model = model;
-        this.compiled = Compiled.of(model, featureNames(options));
+        this.compiled = compiled;
         this.options = options;
         this.labels = labels;
         this.unlabelled = unlabelled;
@@ -621,9 +622,13 @@ public final class ShapeClassifier {
                     + labels);
         }
         Model<Label> model = train(matrix, rows, y, options);
+        Compiled compiled = Compiled.of(model, featureNames(options));
+        // Global importance: mean absolute contribution to the predicted class's score over the
+        // training footprints.
+        List<Explanation> explained = explain(compiled, labels, matrix, rows, training);
         ModelCard card = card(model, options, labelProperty, labels, y, unlabelled,
-                training.size());
-        return new ShapeClassifier(model, options, labels, List.copyOf(unlabelled), card);
+                training.size()).toBuilder().featureImportance(Explanation.importance(explained)).build();
+        return new ShapeClassifier(model, compiled, options, labels, List.copyOf(unlabelled), card);
     }
 
     private static List<String> labelOrder(List<String> y) {
@@ -759,6 +764,130 @@ public final class ShapeClassifier {
         }
         return predict(compiled, labels, matrix, all, features);
     }
+
+    /**
+     * Explains the predicted class of each feature: the score (softmax margin) of the class
+     * {@link #classify(List)} predicts, as a base value plus one contribution per descriptor
+     * (Saabas contributions of the compiled trees; see {@link Explanation}). The scores of all
+     * classes go through a softmax to give the probabilities, so a descriptor with a positive
+     * contribution pushes the footprint towards the predicted class. Descriptor names are those
+     * of the card's {@code descriptors} detail; {@link #label(String, boolean)} gives readable
+     * names. Neighbourhood descriptors are computed over the given list, as in
+     * {@link #classify(List)}.
+     *
+     * @param features features of one collection (one CRS, in metres)
+     * @return one explanation per feature, in input order
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a geometry is invalid for the descriptors
+     */
+    public List<Explanation> explain(List<Feature> features) {
+        Matrix matrix = describe(features, options);
+        List<Integer> all = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            all.add(i);
+        }
+        return explain(compiled, labels, matrix, all, features);
+    }
+
+    private static List<Explanation> explain(Compiled compiled, List<String> labels, Matrix matrix,
+            List<Integer> rows, List<Feature> features) {
+        List<Prediction> predicted = predict(compiled, labels, matrix, rows, features);
+        List<String> names = List.of(matrix.names());
+        List<Explanation> out = new ArrayList<>(rows.size());
+        double[] cell = new double[names.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            double[] row = matrix.rows()[rows.get(i)];
+            for (int j = 0; j < cell.length; j++) {
+                cell[j] = Double.isFinite(row[j]) ? row[j] : Double.NaN;
+            }
+            String label = predicted.get(i).label();
+            int c = compiled.classes().indexOf(label);
+            out.add(Explanation.of("score of class " + label + " (softmax margin)",
+                    "score de la classe " + label + " (marge softmax)", names, cell,
+                    compiled.trees().contributions(cell, c), compiled.trees().margin(cell, c)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns a readable name of a descriptor, with its unit, in English or in French, for
+     * explanations and public notices: {@code area} is "footprint area (m²)" ("surface au sol
+     * (m²)"), {@code nearest_distance} "distance to the nearest building (m)" ("distance au
+     * bâtiment le plus proche (m)"). A name without a translation is returned with its
+     * underscores as spaces.
+     *
+     * @param name a descriptor name
+     * @param french whether to answer in French
+     * @return the readable name
+     * @throws NullPointerException when {@code name} is null
+     */
+    public static String label(String name, boolean french) {
+        Objects.requireNonNull(name, "name");
+        String[] both = LABELS.get(name);
+        if (both != null) {
+            return both[french ? 1 : 0];
+        }
+        if (name.startsWith("neighbours_avg_")) {
+            String of = label(name.substring("neighbours_avg_".length()), french);
+            return french ? "moyenne des voisins : " + of : "neighbours' mean " + of;
+        }
+        return name.replace('_', ' ');
+    }
+
+    /** English and French names of the descriptors, with units. */
+    private static final Map<String, String[]> LABELS = Map.ofEntries(
+            Map.entry("area", new String[] {"footprint area (m²)", "surface au sol (m²)"}),
+            Map.entry("perimeter", new String[] {"perimeter (m)", "périmètre (m)"}),
+            Map.entry("circular_compactness", new String[] {"circular compactness", "compacité circulaire"}),
+            Map.entry("isoperimetric_quotient", new String[] {"isoperimetric quotient", "quotient isopérimétrique"}),
+            Map.entry("square_compactness", new String[] {"square compactness", "compacité carrée"}),
+            Map.entry("convexity", new String[] {"convexity", "convexité"}),
+            Map.entry("rectangularity", new String[] {"rectangularity", "rectangularité"}),
+            Map.entry("elongation", new String[] {"elongation", "allongement"}),
+            Map.entry("equivalent_rectangular_index", new String[] {"equivalent rectangular index",
+                    "indice rectangulaire équivalent"}),
+            Map.entry("fractal_dimension", new String[] {"fractal dimension", "dimension fractale"}),
+            Map.entry("corners", new String[] {"number of corners", "nombre d'angles"}),
+            Map.entry("squareness", new String[] {"squareness (degrees)", "équerrage (degrés)"}),
+            Map.entry("orientation", new String[] {"orientation (degrees)", "orientation (degrés)"}),
+            Map.entry("holes", new String[] {"number of courtyards (holes)", "nombre de cours intérieures"}),
+            Map.entry("longest_axis_length", new String[] {"longest axis (m)", "plus grand axe (m)"}),
+            Map.entry("centroid_corner_mean", new String[] {"mean centroid-corner distance (m)",
+                    "distance moyenne centre-angles (m)"}),
+            Map.entry("centroid_corner_std", new String[] {"spread of centroid-corner distances (m)",
+                    "dispersion des distances centre-angles (m)"}),
+            Map.entry("vertices", new String[] {"number of vertices", "nombre de sommets"}),
+            Map.entry("mrr_length", new String[] {"length of the enclosing rectangle (m)",
+                    "longueur du rectangle englobant (m)"}),
+            Map.entry("mrr_width", new String[] {"width of the enclosing rectangle (m)",
+                    "largeur du rectangle englobant (m)"}),
+            Map.entry("axis_east_west", new String[] {"east-west alignment of the main axis",
+                    "alignement est-ouest du grand axe"}),
+            Map.entry("nearest_distance", new String[] {"distance to the nearest building (m)",
+                    "distance au bâtiment le plus proche (m)"}),
+            Map.entry("neighbours_within_r", new String[] {"buildings nearby", "bâtiments à proximité"}),
+            Map.entry("neighbour_mean_area", new String[] {"mean area of nearby buildings (m²)",
+                    "surface moyenne des bâtiments proches (m²)"}),
+            Map.entry("built_ratio_within_r", new String[] {"built-up share nearby", "part bâtie à proximité"}),
+            Map.entry("touching_neighbours", new String[] {"adjoining buildings", "bâtiments mitoyens"}),
+            Map.entry("shared_wall_ratio", new String[] {"share of walls shared", "part des murs mitoyens"}),
+            Map.entry("alignment", new String[] {"misalignment with neighbours (degrees)",
+                    "désalignement avec les voisins (degrés)"}),
+            Map.entry("neighbour_max_area", new String[] {"largest nearby building (m²)",
+                    "plus grand bâtiment proche (m²)"}),
+            Map.entry("area_to_neighbour_mean", new String[] {"area relative to nearby buildings",
+                    "surface rapportée aux bâtiments proches"}),
+            Map.entry("context_count", new String[] {"buildings in the wider area", "bâtiments du quartier"}),
+            Map.entry("context_mean_area", new String[] {"mean area in the wider area (m²)",
+                    "surface moyenne dans le quartier (m²)"}),
+            Map.entry("context_built_ratio", new String[] {"built-up share of the wider area",
+                    "part bâtie du quartier"}),
+            Map.entry("context_large_share", new String[] {"share of large buildings in the wider area",
+                    "part de grands bâtiments dans le quartier"}),
+            Map.entry("touching_mean_area", new String[] {"mean area of adjoining buildings (m²)",
+                    "surface moyenne des bâtiments mitoyens (m²)"}),
+            Map.entry("large_within_r", new String[] {"large buildings nearby", "grands bâtiments à proximité"}),
+            Map.entry("height", new String[] {"height (m)", "hauteur (m)"}));
 
     /**
      * The trees of a Tribuo XGBoost classifier compiled for prediction, and the label of each of
@@ -923,7 +1052,8 @@ public final class ShapeClassifier {
             throw new IllegalArgumentException(source + ": card option labels must be a JSON array of text, was "
                     + labelsText, e);
         }
-        return new ShapeClassifier(model, options, labels, List.of(), card);
+        return new ShapeClassifier(model, Compiled.of(model, featureNames(options)), options, labels,
+                List.of(), card);
     }
 
     /**

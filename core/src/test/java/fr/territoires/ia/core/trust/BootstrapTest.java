@@ -84,4 +84,69 @@ class BootstrapTest {
         assertEquals("value of metric m on all rows must be finite, was NaN", e.getMessage());
         assertThrows(NullPointerException.class, () -> Bootstrap.metric("m", "", 3, null, 1L));
     }
+
+    @Test
+    void blockMetric_blockLengthOne_sameIntervalAsIndependentBootstrap() {
+        ModelCard.Metric iid = Bootstrap.metric("mean", "", 10, MEAN, 300, 0.9, 5L);
+        ModelCard.Metric block = Bootstrap.blockMetric("mean", "", 10, 1, MEAN, 300, 0.9, 5L);
+        assertEquals(iid.lower(), block.lower(), 0.0);
+        assertEquals(iid.upper(), block.upper(), 0.0);
+    }
+
+    @Test
+    void blockMetric_resamples_areRunsOfConsecutiveRowsWithinRange() {
+        int[] seen = new int[1];
+        Bootstrap.blockMetric("check", "", 10, 4, idx -> {
+            if (idx.length == 10 && idx[0] == 0 && idx[9] == 9 && idx[5] == 5) {
+                return 0; // the point value on all rows, in order
+            }
+            // blocks of 4 start at 0, 4 and 8 (the last one cut to 2 rows) and run on by 1
+            for (int i = 0; i < idx.length; i++) {
+                assertTrue(idx[i] >= 0 && idx[i] < 10, "index " + idx[i]);
+                if (i % 4 != 0) {
+                    assertEquals(idx[i - 1] + 1, idx[i]);
+                } else {
+                    assertTrue(idx[i] <= 6, "a block of 4 starts at most at 10 - 4 = 6, was " + idx[i]);
+                }
+            }
+            seen[0]++;
+            return 0;
+        }, 20, 0.9, 1L);
+        assertEquals(20, seen[0]);
+    }
+
+    @Test
+    void blockMetric_autocorrelatedSeries_widerIntervalThanIndependent() {
+        // AR(1) with phi = 0.9: the variance of the mean is (1 + phi) / (1 - phi) = 19 times the
+        // independent one, so the independent bootstrap interval is far too narrow.
+        int n = 2000;
+        double[] x = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int i = 1; i < n; i++) {
+            x[i] = 0.9 * x[i - 1] + (r.nextDouble() - 0.5);
+        }
+        ToDoubleFunction<int[]> mean = idx -> {
+            double s = 0;
+            for (int i : idx) {
+                s += x[i];
+            }
+            return s / idx.length;
+        };
+        ModelCard.Metric iid = Bootstrap.metric("mean", "", n, mean, 300, 0.95, 2L);
+        ModelCard.Metric block = Bootstrap.blockMetric("mean", "", n, mean, 2L);
+        double ratio = (block.upper() - block.lower()) / (iid.upper() - iid.lower());
+        assertTrue(ratio > 2, "block / independent width " + ratio);
+        assertEquals(13, Bootstrap.defaultBlockLength(n)); // cbrt(2000) = 12.6
+        assertTrue(block.description().contains("moving-block bootstrap (blocks of 13 consecutive rows)"),
+                block.description());
+    }
+
+    @Test
+    void blockMetric_badBlockLength_throwsWithValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.blockMetric("m", "", 3, 4, MEAN, 10, 0.95, 1L));
+        assertEquals("blockLength must be in [1, 3], was 4", e.getMessage());
+        assertEquals(1, Bootstrap.defaultBlockLength(1));
+        assertEquals(10, Bootstrap.defaultBlockLength(1000));
+    }
 }
