@@ -62,9 +62,11 @@ public final class BuildingClassificationExample {
             out.append(String.format(Locale.ROOT, "    %-16s F1 %.3f (%d buildings)%n", c.label(), c.f1(), c.support()));
         }
         out.append("  aerial mask (0.5 m pixels) -> ").append(polygons.size()).append(" polygons, classified:\n");
+        List<fr.territoires.ia.core.trust.Explanation> why = classifier.explain(extracted);
         for (int i = 0; i < polygons.size(); i++) {
             out.append(String.format(Locale.ROOT, "    %.0f m² -> %s (confidence %.2f)%n", polygons.get(i).getArea(),
                     predictions.get(i).label(), predictions.get(i).confidence()));
+            out.append("      why: ").append(why.get(i).toEnglish(2, n -> ShapeClassifier.label(n, false))).append('\n');
         }
         out.append("  (simulated kinds differ clearly in size and shape; on real BD TOPO footprints with rare classes the "
                 + "same method reaches a macro-F1 of 0.33, see the README)");

@@ -63,10 +63,24 @@ final class Cards {
             case "md" -> card.toMarkdown();
             case "json" -> card.toJson();
             case "html" -> card.toHtml();
-            case "notice-fr" -> card.toNoticeFr();
+            case "notice-fr" -> card.toNoticeFr(Cards::frenchLabel);
             default -> throw new IllegalArgumentException("--format must be one of " + String.join(", ", FORMATS)
                     + ", was \"" + format + "\"");
         };
+    }
+
+    /**
+     * The plain French name of a model input: forecasting features ("valeur du jour" for
+     * {@code lag0}), then shape descriptors ("surface au sol (m²)" for {@code area}); other names
+     * (columns of a detector) as they are.
+     */
+    static String frenchLabel(String name) {
+        String feature = fr.territoires.ia.forecasting.FeatureSpec.label(name, true);
+        if (!feature.equals(name)) {
+            return feature;
+        }
+        String descriptor = fr.territoires.ia.geo.ShapeClassifier.label(name, true);
+        return descriptor.equals(name.replace('_', ' ')) ? name : descriptor;
     }
 
     /** The format for a file name: .html/.htm, .json, otherwise Markdown. */

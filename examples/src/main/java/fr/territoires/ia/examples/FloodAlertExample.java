@@ -78,8 +78,11 @@ public final class FloodAlertExample {
         out.append(String.format(Locale.ROOT, "  %d of %d floods announced 1 to %d days ahead (lead times in days: %s), "
                 + "%.1f false alerts a year%n", report.episodesCaught(), report.episodes(), HORIZON, leads,
                 report.falseAlertsPerYear()));
-        out.append(String.format(Locale.ROOT, "  highest probability: %.2f on %s (alert: %s)", peak.probability(),
+        out.append(String.format(Locale.ROOT, "  highest probability: %.2f on %s (alert: %s)%n", peak.probability(),
                 peak.date(), peak.alert() ? "yes" : "no"));
+        // Why: the forecast of that day explained by its top three factors, in French for the notice.
+        fr.territoires.ia.core.trust.Explanation why = model.explain(river, List.of(), peak.date()).get(0);
+        out.append("  pourquoi : ").append(why.toFrench(3, n -> fr.territoires.ia.forecasting.FeatureSpec.label(n, true)));
         return out.toString();
     }
 

@@ -57,6 +57,8 @@ class ExamplesTest {
         assertTrue(m.find(), s);
         assertTrue(Double.parseDouble(m.group(1)) > Double.parseDouble(m.group(2)), s);
         assertTrue(s.matches("(?s).*[1-9] of \\d+ floods announced.*"), s);
+        assertTrue(s.contains("pourquoi : log-cote de dépassement avant calibration "), s);
+        assertTrue(s.contains(" l'augmente de "), s);
     }
 
     @Test
@@ -66,5 +68,6 @@ class ExamplesTest {
         assertTrue(s.contains("108 m² -> house"), s);
         assertTrue(s.contains("320 m² -> greenhouse"), s);
         assertTrue(s.contains("12 m² -> shed"), s);
+        assertTrue(s.contains("      why: score of class greenhouse (softmax margin) "), s);
     }
 }

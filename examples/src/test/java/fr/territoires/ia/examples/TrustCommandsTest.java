@@ -74,6 +74,8 @@ class TrustCommandsTest {
         assertTrue(text.contains(PublicNotice.TO_COMPLETE), text);
         // the global importance of the descriptors is filled in, no longer left to complete
         assertTrue(text.contains("| Donnée d'entrée | Poids |"), text);
+        // descriptors named in plain French, their technical name in brackets
+        assertTrue(text.contains("| surface au sol (m²) (area) | "), text);
 
         var md = RunnerTest.run("card", "--model", model.toString());
         assertTrue(md.out().startsWith("# Model card: "), md.out());

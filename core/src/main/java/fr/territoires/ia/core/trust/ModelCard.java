@@ -1009,6 +1009,18 @@ public record ModelCard(
         return PublicNotice.french(this);
     }
 
+    /**
+     * Renders the French public-algorithm notice of this card with readable feature names; see
+     * {@link PublicNotice#french(ModelCard, java.util.function.UnaryOperator)}.
+     *
+     * @param labels the readable French name of a feature (its technical name when unknown)
+     * @return the notice as Markdown, in French
+     * @throws NullPointerException when {@code labels} is null
+     */
+    public String toNoticeFr(java.util.function.UnaryOperator<String> labels) {
+        return PublicNotice.french(this, labels);
+    }
+
     private static void row(StringBuilder md, String field, String value) {
         md.append("| ").append(field).append(" | ")
                 .append(value.isBlank() ? NOT_STATED : cell(value)).append(" |\n");

@@ -41,7 +41,22 @@ public final class PublicNotice {
      * @throws NullPointerException when {@code card} is null
      */
     public static String french(ModelCard card) {
+        return french(card, name -> name);
+    }
+
+    /**
+     * Writes the French notice of a card, naming the input features in plain French: a feature
+     * whose readable name differs from its technical one is shown as {@code "valeur du jour
+     * (lag0)"}, so the citizen reads the first and the auditor finds the second.
+     *
+     * @param card the model card
+     * @param labels the readable French name of a feature (its technical name when unknown)
+     * @return the notice as Markdown
+     * @throws NullPointerException when an argument is null
+     */
+    public static String french(ModelCard card, java.util.function.UnaryOperator<String> labels) {
         Objects.requireNonNull(card, "card");
+        Objects.requireNonNull(labels, "labels");
         ModelCard.Details d = card.details();
         StringBuilder s = new StringBuilder();
         s.append("# Notice d'information : traitement algorithmique « ").append(d.name()).append(" »\n\n");
@@ -78,7 +93,7 @@ public final class PublicNotice {
             s.append("| Donnée d'entrée | Poids |\n|---|---|\n");
             fi.entrySet().stream()
                     .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
-                    .forEach(e -> s.append("| ").append(cell(e.getKey())).append(" | ")
+                    .forEach(e -> s.append("| ").append(cell(readable(e.getKey(), labels))).append(" | ")
                             .append(fr(Math.round(Math.abs(e.getValue()) / total * 1000) / 10.0)).append(" % |\n"));
             s.append('\n');
         }
@@ -159,5 +174,10 @@ public final class PublicNotice {
 
     private static String cell(String text) {
         return oneLine(text).replace("|", "\\|");
+    }
+
+    private static String readable(String name, java.util.function.UnaryOperator<String> labels) {
+        String label = Objects.requireNonNull(labels.apply(name), "label of " + name);
+        return label.equals(name) ? name : label + " (" + name + ")";
     }
 }

@@ -22,6 +22,12 @@ class PublicNoticeTest {
     }
 
     @Test
+    void french_withLabels_readableNameThenTechnicalName() {
+        String n = AltaiTest.card().toNoticeFr(name -> name.equals("rise_24h") ? "hausse sur 24 heures" : name);
+        assertTrue(n.contains("| level_max_3d | 60 % |\n| hausse sur 24 heures (rise_24h) | 30 % |\n| month | 10 % |\n"), n);
+    }
+
+    @Test
     void french_emptyCard_everyUnknownMarkedToComplete() {
         String n = ModelCard.builder("m").build().toNoticeFr();
         // purpose, method, two data lines, weights, decision, oversight, metrics, organisation, contact
