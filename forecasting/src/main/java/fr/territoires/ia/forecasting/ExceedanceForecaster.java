@@ -669,7 +669,8 @@ public final class ExceedanceForecaster {
      */
     public ExceedanceForecast forecast(TimeSeries series, List<TimeSeries> covariates,
             LocalDate from) {
-        Optional<FeatureMatrix> built = features(series, covariates, from);
+        Optional<FeatureMatrix> built = Features.forForecast(series, covariates, covariateCount,
+                options.features(), from);
         if (built.isEmpty()) {
             return new ExceedanceForecast(List.of(), List.of(), alertThreshold);
         }
@@ -681,24 +682,6 @@ public final class ExceedanceForecaster {
             rows.add(new ExceedanceForecast.Row(fm.dates().get(i), p, p >= alertThreshold));
         }
         return new ExceedanceForecast(rows, fm.skipped(), alertThreshold);
-    }
-
-    /** Features of every date from {@code from} on; empty when {@code from} is after the data. */
-    private Optional<FeatureMatrix> features(TimeSeries series, List<TimeSeries> covariates,
-            LocalDate from) {
-        Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(covariates, "covariates");
-        Objects.requireNonNull(from, "from");
-        if (covariates.size() != covariateCount) {
-            throw new IllegalArgumentException("covariates must have " + covariateCount
-                    + " series as at fitting time, was " + covariates.size());
-        }
-        Features.Inputs in = Features.Inputs.of(series, covariates);
-        if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
-            return Optional.empty();
-        }
-        return Optional.of(Features.build(in, options.features(), from.toEpochDay(),
-                in.series().lastDay()));
     }
 
     /**
@@ -723,7 +706,8 @@ public final class ExceedanceForecaster {
      * @throws IllegalStateException when the chosen model has no additive decomposition
      */
     public List<Explanation> explain(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
-        Optional<FeatureMatrix> fm = features(series, covariates, from);
+        Optional<FeatureMatrix> fm = Features.forForecast(series, covariates, covariateCount,
+                options.features(), from);
         if (fm.isEmpty()) {
             return List.of();
         }

@@ -65,6 +65,27 @@ public final class Features {
         return build(in, spec, from.toEpochDay(), to.toEpochDay());
     }
 
+    /**
+     * The features of every date from {@code from} to the series' last date, for a fitted model:
+     * checks the arguments and the number of covariates; empty when {@code from} is after the
+     * last value (or there is none).
+     */
+    static java.util.Optional<FeatureMatrix> forForecast(TimeSeries series, List<TimeSeries> covariates,
+            int covariateCount, FeatureSpec spec, LocalDate from) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(covariates, "covariates");
+        Objects.requireNonNull(from, "from");
+        if (covariates.size() != covariateCount) {
+            throw new IllegalArgumentException("covariates must have " + covariateCount
+                    + " series as at fitting time, was " + covariates.size());
+        }
+        Inputs in = Inputs.of(series, covariates);
+        if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(build(in, spec, from.toEpochDay(), in.series().lastDay()));
+    }
+
     /** The validated grids of a series and its covariates. */
     record Inputs(DailyGrid series, List<DailyGrid> covariates, List<String> covariateNames) {
 

@@ -359,19 +359,12 @@ public final class LevelForecaster {
      *     time, or a series has two values on one date or an infinite value
      */
     public Forecast forecast(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
-        Objects.requireNonNull(series, "series");
-        Objects.requireNonNull(covariates, "covariates");
-        Objects.requireNonNull(from, "from");
-        if (covariates.size() != covariateCount) {
-            throw new IllegalArgumentException("covariates must have " + covariateCount
-                    + " series as at fitting time, was " + covariates.size());
-        }
-        Features.Inputs in = Features.Inputs.of(series, covariates);
-        if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
+        java.util.Optional<FeatureMatrix> built = Features.forForecast(series, covariates,
+                covariateCount, options.features(), from);
+        if (built.isEmpty()) {
             return new Forecast(List.of(), List.of(), options.coverage());
         }
-        FeatureMatrix fm = Features.build(in, options.features(), from.toEpochDay(),
-                in.series().lastDay());
+        FeatureMatrix fm = built.get();
         double[][] x = fm.rowsUnsafe();
         double[][] xs = withAbs(x, riseColumns);
         double[][] point = new double[horizons.size()][];
