@@ -141,20 +141,9 @@ public final class FloodAlertExample {
                         report.persistenceAveragePrecision(), "fall-back: today's level as the score"))
                 .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("test climatology Brier (baseline)",
                         report.climatologyBrier(), "constant base rate"));
-        for (String season : List.of("winter", "spring", "summer", "autumn")) {
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < seasons.size(); i++) {
-                if (seasons.get(i).equals(season)) {
-                    idx.add(i);
-                }
-            }
-            if (!idx.isEmpty()) {
-                int[] sel = idx.stream().mapToInt(Integer::intValue).toArray();
-                b.addQuantitativeAnalysis(new fr.territoires.ia.core.trust.ModelCard.QuantitativeAnalysis("season",
-                        season, List.of(fr.territoires.ia.core.trust.ModelCard.Metric.of("Brier score",
-                                brier.applyAsDouble(sel), sel.length + " issue dates"))));
-            }
-        }
+        // Broken down by season, each with its moving-block bootstrap interval.
+        fr.territoires.ia.core.trust.Bootstrap.byGroup("season", seasons, Map.of("Brier score", brier), true, 200, 1L)
+                .forEach(b::addQuantitativeAnalysis);
         b.evaluationData(new fr.territoires.ia.core.trust.ModelCard.DataSummary(
                 "simulated river (RiverSimulator, seed 11)",
                 f.rows().get(0).date() + "/" + f.rows().get(f.rows().size() - 1).date(), rows.size(),

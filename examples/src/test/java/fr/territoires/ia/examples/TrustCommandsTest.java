@@ -183,6 +183,9 @@ class TrustCommandsTest {
                 brier.toString());
         assertEquals(List.of("winter", "spring", "summer", "autumn"), flood.get(0).quantitativeAnalyses().stream()
                 .map(ModelCard.QuantitativeAnalysis::group).toList());
+        // each season's Brier score carries its moving-block bootstrap interval
+        assertTrue(flood.get(0).quantitativeAnalyses().stream().allMatch(q -> q.metrics().get(0).hasInterval()
+                && q.metrics().get(0).description().contains("moving-block")), flood.get(0).quantitativeAnalyses().toString());
 
         List<ModelCard> buildings = new java.util.ArrayList<>();
         BuildingClassificationExample.run(buildings::add);

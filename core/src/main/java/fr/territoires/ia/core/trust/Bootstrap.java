@@ -187,6 +187,77 @@ public final class Bootstrap {
         return metric(name, description, rows, statistic, DEFAULT_RESAMPLES, DEFAULT_CONFIDENCE, seed);
     }
 
+    /**
+     * Metrics broken down by a factor the user names (per station, season, district, building
+     * class), each group's metrics with their 95% bootstrap interval, ready for
+     * {@link ModelCard.Builder#addQuantitativeAnalysis(ModelCard.QuantitativeAnalysis)}.
+     *
+     * <p>Rows are grouped by {@code groupOfRow} (groups in first-seen order); each metric is
+     * computed on a group's rows with {@link #metric} (independent rows) or, when
+     * {@code timeOrdered}, {@link #blockMetric} with {@link #defaultBlockLength(int)} of the
+     * group's size (a group's rows keep their order). The statistics receive indices of the
+     * whole row list, as for the other methods. A metric that is not finite on a group's rows
+     * (e.g. an average precision without a positive) is left out of that group, and a group
+     * without any defined metric is left out: compare the groups with the result when every
+     * group must appear.
+     *
+     * @param factor name of the factor (e.g. "season"); not blank
+     * @param groupOfRow the group of each row, one entry per row, none null
+     * @param metrics metric name to statistic over row indices, in display order
+     * @param timeOrdered whether rows are consecutive times (moving-block bootstrap)
+     * @param resamples number of bootstrap resamples; at least 2
+     * @param seed seed of the resampling (the same for every group and metric)
+     * @return one analysis per group with at least one defined metric
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when {@code factor} is blank, there is no row, or
+     *     {@code resamples < 2}
+     */
+    public static java.util.List<ModelCard.QuantitativeAnalysis> byGroup(String factor, java.util.List<String> groupOfRow,
+            java.util.Map<String, ToDoubleFunction<int[]>> metrics, boolean timeOrdered, int resamples, long seed) {
+        Objects.requireNonNull(factor, "factor");
+        Objects.requireNonNull(groupOfRow, "groupOfRow");
+        Objects.requireNonNull(metrics, "metrics");
+        if (factor.isBlank()) {
+            throw new IllegalArgumentException("factor must not be blank, was \"" + factor + "\"");
+        }
+        if (groupOfRow.isEmpty()) {
+            throw new IllegalArgumentException("groupOfRow must hold at least one row, was empty");
+        }
+        java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < groupOfRow.size(); i++) {
+            String g = Objects.requireNonNull(groupOfRow.get(i), "groupOfRow[" + i + "]");
+            groups.computeIfAbsent(g, k -> new java.util.ArrayList<>()).add(i);
+        }
+        java.util.List<ModelCard.QuantitativeAnalysis> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, java.util.List<Integer>> g : groups.entrySet()) {
+            int[] rows = g.getValue().stream().mapToInt(Integer::intValue).toArray();
+            java.util.List<ModelCard.Metric> computed = new java.util.ArrayList<>();
+            for (java.util.Map.Entry<String, ToDoubleFunction<int[]>> m : metrics.entrySet()) {
+                ToDoubleFunction<int[]> statistic = Objects.requireNonNull(m.getValue(), "metrics[" + m.getKey() + "]");
+                ToDoubleFunction<int[]> onGroup = local -> {
+                    int[] global = new int[local.length];
+                    for (int k = 0; k < local.length; k++) {
+                        global[k] = rows[local[k]];
+                    }
+                    return statistic.applyAsDouble(global);
+                };
+                int[] all = rows.clone();
+                if (!Double.isFinite(statistic.applyAsDouble(all))) {
+                    continue;
+                }
+                String how = rows.length + " rows of " + factor + " " + g.getKey();
+                computed.add(timeOrdered
+                        ? compute(m.getKey(), how, rows.length, defaultBlockLength(rows.length), onGroup, resamples,
+                                DEFAULT_CONFIDENCE, seed)
+                        : compute(m.getKey(), how, rows.length, 1, onGroup, resamples, DEFAULT_CONFIDENCE, seed));
+            }
+            if (!computed.isEmpty()) {
+                out.add(new ModelCard.QuantitativeAnalysis(factor, g.getKey(), computed));
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** The finite statistic values of the resamples, sorted. */
     private static double[] resampled(int rows, int blockLength, ToDoubleFunction<int[]> statistic,
             int resamples, long seed) {

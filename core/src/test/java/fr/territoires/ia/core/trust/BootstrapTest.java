@@ -149,4 +149,37 @@ class BootstrapTest {
         assertEquals(1, Bootstrap.defaultBlockLength(1));
         assertEquals(10, Bootstrap.defaultBlockLength(1000));
     }
+
+    @Test
+    void byGroup_twoGroups_metricPerGroupWithIntervalAndUndefinedLeftOut() {
+        // rows 0..4 in group "a" (values 1..5), rows 5..9 in "b" (values 6..10)
+        java.util.List<String> groups = java.util.List.of("a", "a", "a", "a", "a", "b", "b", "b", "b", "b");
+        java.util.Map<String, ToDoubleFunction<int[]>> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("mean", MEAN);
+        // defined only where a value above 8 exists
+        metrics.put("share above 8", idx -> {
+            int above = 0;
+            for (int i : idx) {
+                above += VALUES[i] > 8 ? 1 : 0;
+            }
+            return above == 0 ? Double.NaN : above / (double) idx.length;
+        });
+        java.util.List<ModelCard.QuantitativeAnalysis> q = Bootstrap.byGroup("half", groups, metrics, false, 200, 3L);
+        assertEquals(2, q.size());
+        assertEquals("a", q.get(0).group());
+        // group a: mean (1 + ... + 5) / 5 = 3; share above 8 undefined, left out
+        assertEquals(1, q.get(0).metrics().size());
+        assertEquals(3.0, q.get(0).metrics().get(0).value(), 1e-12);
+        assertTrue(q.get(0).metrics().get(0).lower() >= 1 && q.get(0).metrics().get(0).upper() <= 5);
+        // group b: mean 8, share above 8 = 2 / 5
+        assertEquals(8.0, q.get(1).metrics().get(0).value(), 1e-12);
+        assertEquals(0.4, q.get(1).metrics().get(1).value(), 1e-12);
+        assertTrue(q.get(1).metrics().get(0).lower() >= 6, "resamples stay within the group's rows");
+        assertTrue(q.get(1).metrics().get(0).description().startsWith("5 rows of half b; 95% percentile bootstrap"),
+                q.get(1).metrics().get(0).description());
+        java.util.List<ModelCard.QuantitativeAnalysis> blocks = Bootstrap.byGroup("half", groups, metrics, true, 200, 3L);
+        assertTrue(blocks.get(1).metrics().get(0).description().contains("moving-block bootstrap (blocks of 2"),
+                blocks.get(1).metrics().get(0).description());
+        assertThrows(IllegalArgumentException.class, () -> Bootstrap.byGroup(" ", groups, metrics, false, 200, 3L));
+    }
 }
