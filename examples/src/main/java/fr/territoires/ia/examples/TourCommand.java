@@ -62,9 +62,11 @@ final class TourCommand implements Callable<Integer> {
                         new java.util.ArrayList<>(made.get(k).featureImportance().keySet()), List.of());
                 java.nio.file.Path md = cards.resolve(base + ".md");
                 java.nio.file.Path html = cards.resolve(base + ".html");
+                java.nio.file.Path notice = cards.resolve(base + ".notice-fr.md");
                 Cards.write(md, c);
                 Cards.write(html, c);
-                out.println("  model card: " + md + " and " + html);
+                fr.territoires.ia.core.AtomicFiles.writeString(notice, Cards.render(c, "notice-fr"));
+                out.println("  model card: " + md + " and " + html + "; French notice: " + notice);
             }
             out.flush();
         }

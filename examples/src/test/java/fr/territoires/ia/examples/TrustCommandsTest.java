@@ -167,6 +167,9 @@ class TrustCommandsTest {
         assertTrue(r.out().contains("  model card: " + md + " and " + html), r.out());
         assertTrue(Files.readString(md).startsWith("# Model card: District 7 water-demand baseline"));
         assertTrue(Files.readString(html).contains("<h2>Quantitative analyses</h2>"));
+        Path notice = cards.resolve("demand-baseline-card.notice-fr.md");
+        assertTrue(r.out().contains("; French notice: " + notice), r.out());
+        assertTrue(Files.readString(notice).startsWith("# Notice d'information : traitement algorithmique"));
         var none = RunnerTest.run("tour", "--only", "holiday-calendar", "--cards", dir.resolve("none").toString());
         assertFalse(none.out().contains("model card:"), none.out());
         assertFalse(Files.exists(dir.resolve("none")));

@@ -1,5 +1,6 @@
 package fr.territoires.ia.core.trust;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,8 +13,9 @@ import java.util.Objects;
  * algorithm's contribution, the data and their sources, the parameters and their weighting, and
  * the operations carried out (art. R311-3-1-2). The sections follow Etalab's guidance on public
  * algorithms ("Guide des algorithmes publics", 2019): purpose, data and sources, main parameters
- * and their weight in the result (global feature importance, in percent of the total), how the
- * output feeds a decision and who oversees it, reliability, limits, contact, rights.
+ * and their weight in the result (global feature importance, in percent of the total; the ten
+ * largest, the others summed on one line), how the output feeds a decision and who oversees it,
+ * reliability, limits, contact, rights.
  *
  * <p>What the card cannot say (the decision the output feeds, the person overseeing it, the
  * contact) reads {@value #TO_COMPLETE}, so the notice cannot be published by mistake without
@@ -29,6 +31,9 @@ public final class PublicNotice {
 
     /** The mark of a part only the public body can write. */
     public static final String TO_COMPLETE = "[À compléter par l'organisme]";
+
+    /** Number of inputs listed by weight; the others are summed on one line. */
+    private static final int MAX_WEIGHTS = 10;
 
     private PublicNotice() {
     }
@@ -91,10 +96,27 @@ public final class PublicNotice {
             s.append("Part de chaque donnée d'entrée dans les résultats du modèle (importance globale,"
                     + " en pourcentage du total) :\n\n");
             s.append("| Donnée d'entrée | Poids |\n|---|---|\n");
-            fi.entrySet().stream()
-                    .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue())))
-                    .forEach(e -> s.append("| ").append(cell(readable(e.getKey(), labels))).append(" | ")
-                            .append(fr(Math.round(Math.abs(e.getValue()) / total * 1000) / 10.0)).append(" % |\n"));
+            List<Map.Entry<String, Double>> sorted = fi.entrySet().stream()
+                    .sorted((a, b) -> Double.compare(Math.abs(b.getValue()), Math.abs(a.getValue()))).toList();
+            // The ten largest weights; the others (often many near zero) on one line.
+            int shown = 0;
+            double rest = 0;
+            int others = 0;
+            for (Map.Entry<String, Double> e : sorted) {
+                double share = Math.abs(e.getValue()) / total;
+                if (shown < MAX_WEIGHTS && share > 0) {
+                    s.append("| ").append(cell(readable(e.getKey(), labels))).append(" | ")
+                            .append(fr(Math.round(share * 1000) / 10.0)).append(" % |\n");
+                    shown++;
+                } else {
+                    rest += share;
+                    others++;
+                }
+            }
+            if (others > 0) {
+                s.append("| Les ").append(others).append(" autres données ensemble | ")
+                        .append(fr(Math.round(rest * 1000) / 10.0)).append(" % |\n");
+            }
             s.append('\n');
         }
         if (!d.options().isEmpty()) {

@@ -28,6 +28,23 @@ class PublicNoticeTest {
     }
 
     @Test
+    void french_manyInputs_tenLargestThenTheOthersSummed() {
+        java.util.Map<String, Double> importance = new java.util.LinkedHashMap<>();
+        // 12 inputs: x0 = 0.3, x1 = 0.2, x2..x9 = 0.05 each, x10 = 0.1, x11 = 0 (sum 1)
+        importance.put("x0", 0.3);
+        importance.put("x1", 0.2);
+        for (int i = 2; i < 10; i++) {
+            importance.put("x" + i, 0.05);
+        }
+        importance.put("x10", 0.1);
+        importance.put("x11", 0.0);
+        String n = ModelCard.builder("m").featureImportance(importance).build().toNoticeFr();
+        assertTrue(n.contains("| x0 | 30 % |\n| x1 | 20 % |\n| x10 | 10 % |\n| x2 | 5 % |\n"), n);
+        // shown: x0, x1, x10 and seven of x2..x9; the last 5 % input and x11 summed
+        assertTrue(n.contains("| Les 2 autres données ensemble | 5 % |\n"), n);
+    }
+
+    @Test
     void french_emptyCard_everyUnknownMarkedToComplete() {
         String n = ModelCard.builder("m").build().toNoticeFr();
         // purpose, method, two data lines, weights, decision, oversight, metrics, organisation, contact
