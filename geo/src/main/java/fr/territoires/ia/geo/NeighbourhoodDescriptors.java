@@ -1,6 +1,7 @@
 package fr.territoires.ia.geo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +52,30 @@ import org.locationtech.jts.index.strtree.STRtree;
  *       {@value #LARGE_AREA} m² (industrial and commercial zones), in [0, 1], NaN when none;</li>
  *   <li>{@code touching_mean_area}: mean area of the buildings within the wall tolerance, m²,
  *       NaN when none (terraced houses touch small buildings, factories large ones);</li>
- *   <li>{@code large_within_r}: number of neighbours of at least {@value #LARGE_AREA} m².</li>
+ *   <li>{@code large_within_r}: number of neighbours of at least {@value #LARGE_AREA} m²;</li>
+ *   <li>{@code context_area_rank}: share of the context buildings (within {@code R}, by
+ *       centroid) smaller than {@code i}, in [0, 1] (1 for the largest building around), NaN when
+ *       there is none;</li>
+ *   <li>{@code area_to_context_median}: {@code i}'s area over the median area of the context
+ *       buildings, NaN when there is none;</li>
+ *   <li>{@code zone_count}, {@code zone_mean_area}, {@code zone_max_area},
+ *       {@code zone_large_share}: as the context descriptors, over the zone radius {@code 2R} by
+ *       centroid distance: count, mean and largest area (m², NaN when none), share of buildings
+ *       of at least {@value #LARGE_AREA} m² (NaN when none);</li>
+ *   <li>{@code kth_centroid_distance}: distance from {@code i}'s centroid to the
+ *       {@value #KTH}th nearest other centroid, m, NaN when fewer than {@value #KTH} lie within
+ *       {@code 2R} (a scale of the local spacing);</li>
+ *   <li>{@code block_size}, {@code block_area}: number of buildings and total area (m²) of the
+ *       block of {@code i}: the buildings linked to it through chains of buildings within the
+ *       wall tolerance of each other, {@code i} included (1 and {@code i}'s area for a detached
+ *       building; a terrace or a town-centre block is one large block);</li>
+ *   <li>{@code block_largest_share}: {@code i}'s area over the largest area in its block, in
+ *       (0, 1].</li>
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
- * building a query of its envelope grown by {@code r}.
+ * building a query of its envelope grown by {@code r} and one of the square of half-side
+ * {@code 2R} around its centroid.
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none).
  *
@@ -67,7 +87,13 @@ public final class NeighbourhoodDescriptors {
             "neighbour_mean_area", "built_ratio_within_r", "touching_neighbours",
             "shared_wall_ratio", "alignment", "neighbour_max_area", "area_to_neighbour_mean",
             "context_count", "context_mean_area", "context_built_ratio", "context_large_share",
-            "touching_mean_area", "large_within_r");
+            "touching_mean_area", "large_within_r", "context_area_rank",
+            "area_to_context_median", "zone_count", "zone_mean_area", "zone_max_area",
+            "zone_large_share", "kth_centroid_distance", "block_size", "block_area",
+            "block_largest_share");
+
+    /** Rank {@code k} of the neighbour whose centroid distance is {@code kth_centroid_distance}. */
+    public static final int KTH = 5;
 
     /** Area, m², from which a context building counts as large. */
     public static final double LARGE_AREA = 400.0;
@@ -250,6 +276,11 @@ public final class NeighbourhoodDescriptors {
             int ib = (Integer) b.getItem();
             return ia == ib ? Double.MAX_VALUE : gs[ia].distance(gs[ib]);
         };
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        double zoneR = 2 * bigR;
         for (int i = 0; i < n; i++) {
             Geometry gi = gs[i];
             Envelope ei = gi.getEnvelopeInternal();
@@ -295,6 +326,7 @@ public final class NeighbourhoodDescriptors {
                     alignSum += Math.abs(orient[i] - orient[j]);
                 }
                 if (d <= tol) {
+                    union(parent, i, j);
                     touching++;
                     touchingArea += areas[j];
                     if (boundary == null) {
@@ -325,19 +357,41 @@ public final class NeighbourhoodDescriptors {
             row[6] = count == 0 ? Double.NaN : alignSum / count;
             row[7] = count == 0 ? Double.NaN : maxArea;
             row[8] = count == 0 ? Double.NaN : areas[i] / (areaSum / count);
-            Envelope wide = new Envelope(cxs[i] - bigR, cxs[i] + bigR, cys[i] - bigR,
-                    cys[i] + bigR);
+            Envelope wide = new Envelope(cxs[i] - zoneR, cxs[i] + zoneR, cys[i] - zoneR,
+                    cys[i] + zoneR);
             @SuppressWarnings("unchecked")
             List<Integer> context = tree.query(wide);
             int contextCount = 0;
             double contextArea = 0;
             int large = 0;
+            int smaller = 0;
+            double[] contextAreas = new double[context.size()];
+            double[] zoneDistances = new double[context.size()];
+            int zoneCount = 0;
+            double zoneArea = 0;
+            double zoneMax = 0;
+            int zoneLarge = 0;
             for (int j : context) {
-                if (j != i && Math.hypot(cxs[j] - cxs[i], cys[j] - cys[i]) <= bigR) {
-                    contextCount++;
+                if (j == i) {
+                    continue;
+                }
+                double dc = Math.hypot(cxs[j] - cxs[i], cys[j] - cys[i]);
+                if (dc <= zoneR) {
+                    zoneDistances[zoneCount++] = dc;
+                    zoneArea += areas[j];
+                    zoneMax = Math.max(zoneMax, areas[j]);
+                    if (areas[j] >= LARGE_AREA) {
+                        zoneLarge++;
+                    }
+                }
+                if (dc <= bigR) {
+                    contextAreas[contextCount++] = areas[j];
                     contextArea += areas[j];
                     if (areas[j] >= LARGE_AREA) {
                         large++;
+                    }
+                    if (areas[j] < areas[i]) {
+                        smaller++;
                     }
                 }
             }
@@ -347,11 +401,67 @@ public final class NeighbourhoodDescriptors {
             row[12] = contextCount == 0 ? Double.NaN : (double) large / contextCount;
             row[13] = touching == 0 ? Double.NaN : touchingArea / touching;
             row[14] = largeNear;
+            row[15] = contextCount == 0 ? Double.NaN : (double) smaller / contextCount;
+            row[16] = contextCount == 0 ? Double.NaN
+                    : areas[i] / median(contextAreas, contextCount);
+            row[17] = zoneCount;
+            row[18] = zoneCount == 0 ? Double.NaN : zoneArea / zoneCount;
+            row[19] = zoneCount == 0 ? Double.NaN : zoneMax;
+            row[20] = zoneCount == 0 ? Double.NaN : (double) zoneLarge / zoneCount;
+            if (zoneCount >= KTH) {
+                Arrays.sort(zoneDistances, 0, zoneCount);
+                row[21] = zoneDistances[KTH - 1];
+            } else {
+                row[21] = Double.NaN;
+            }
             for (int k = 0; k < extra; k++) {
                 row[base + k] = finite[k] == 0 ? Double.NaN : sums[k] / finite[k];
             }
         }
+        int[] blockSize = new int[n];
+        double[] blockArea = new double[n];
+        double[] blockMax = new double[n];
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            blockSize[root]++;
+            blockArea[root] += areas[i];
+            blockMax[root] = Math.max(blockMax[root], areas[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            int root = find(parent, i);
+            rows[i][22] = blockSize[root];
+            rows[i][23] = blockArea[root];
+            rows[i][24] = areas[i] / blockMax[root];
+        }
         return rows;
+    }
+
+    /** Median of the first {@code count >= 1} values; reorders them. */
+    private static double median(double[] values, int count) {
+        Arrays.sort(values, 0, count);
+        int mid = count / 2;
+        return count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static int find(int[] parent, int i) {
+        int r = i;
+        while (parent[r] != r) {
+            r = parent[r];
+        }
+        while (parent[i] != r) {
+            int next = parent[i];
+            parent[i] = r;
+            i = next;
+        }
+        return r;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
     }
 
     private static double orientation(Geometry g) {

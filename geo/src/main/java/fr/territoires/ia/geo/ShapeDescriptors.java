@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.locationtech.jts.algorithm.Area;
 import org.locationtech.jts.algorithm.MinimumAreaRectangle;
 import org.locationtech.jts.algorithm.MinimumBoundingCircle;
+import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.Geometry;
@@ -58,7 +60,13 @@ import org.locationtech.jts.geom.Polygon;
  *   <li>{@code mrr_length}, {@code mrr_width}: {@code L} and {@code W}, m;</li>
  *   <li>{@code axis_east_west}: {@code |cos θ|} where {@code θ} is the angle of the MRR's long
  *       side from the x axis (east in a projected CRS): 1 for a building stretched east–west
- *       (such as most churches), 0 for north–south.</li>
+ *       (such as most churches), 0 for north–south;</li>
+ *   <li>{@code concave_corners}: number of the {@code corners} where the exterior turns
+ *       inwards (reflex vertices: L-, T- or U-shaped plans have some, rectangles none), count;</li>
+ *   <li>{@code courtyard_share}: area of the holes over {@code A} plus that area, in [0, 1),
+ *       0 without holes (inner courtyards of blocks, cloisters);</li>
+ *   <li>{@code area_perimeter_ratio}: {@code A / P}, m (half the width of a long thin
+ *       building, a quarter of a square's side).</li>
  * </ul>
  * A MultiPolygon is measured as a whole: sums for area, perimeter, holes and vertices, corners
  * and angles over every part's exterior, hull, rectangle and circle of all parts together.
@@ -75,7 +83,7 @@ public final class ShapeDescriptors {
             "rectangularity", "elongation", "equivalent_rectangular_index", "fractal_dimension",
             "corners", "squareness", "orientation", "holes", "longest_axis_length",
             "centroid_corner_mean", "centroid_corner_std", "vertices", "mrr_length", "mrr_width",
-            "axis_east_west");
+            "axis_east_west", "concave_corners", "courtyard_share", "area_perimeter_ratio");
 
     /** Angle (degrees) at or below which a vertex is a corner: 180° minus momepy's eps of 10°. */
     private static final double CORNER_ANGLE = 170.0;
@@ -155,11 +163,17 @@ public final class ShapeDescriptors {
         double vertexSq = 0;
         int vertices = 0;
         int holes = 0;
+        int concave = 0;
+        double holeArea = 0;
         for (int p = 0; p < g.getNumGeometries(); p++) {
             Polygon part = (Polygon) g.getGeometryN(p);
             holes += part.getNumInteriorRing();
+            for (int h = 0; h < part.getNumInteriorRing(); h++) {
+                holeArea += Area.ofRing(part.getInteriorRingN(h).getCoordinateSequence());
+            }
             Coordinate[] ring = CoordinateArrays.removeRepeatedPoints(
                     part.getExteriorRing().getCoordinates());
+            double turn = Orientation.isCCW(ring) ? 1.0 : -1.0;
             int n = ring.length - 1; // closed ring: last == first
             for (int i = 0; i < n; i++) {
                 Coordinate prev = ring[(i - 1 + n) % n];
@@ -172,6 +186,11 @@ public final class ShapeDescriptors {
                 double angle = angle(prev, cur, next);
                 if (angle <= CORNER_ANGLE) {
                     corners++;
+                    double cross = (cur.x - prev.x) * (next.y - cur.y)
+                            - (cur.y - prev.y) * (next.x - cur.x);
+                    if (cross * turn < 0) {
+                        concave++;
+                    }
                     squareSum += Math.abs(90.0 - angle);
                     cornerSum += d;
                     cornerSq += d * d;
@@ -217,7 +236,10 @@ public final class ShapeDescriptors {
             vertices,
             length,
             width,
-            eastWest
+            eastWest,
+            concave,
+            holeArea / (area + holeArea),
+            area / perimeter
         };
     }
 

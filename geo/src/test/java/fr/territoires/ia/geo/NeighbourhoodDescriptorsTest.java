@@ -82,4 +82,57 @@ class NeighbourhoodDescriptorsTest {
                 () -> new NeighbourhoodDescriptors.Options(-1, 0.25, 100));
         assertTrue(e.getMessage().contains("radius must be finite and > 0, was -1.0"));
     }
+
+    @Test
+    void of_terraceAndDetached_blockAndContextValuesMatchHand() throws ParseException {
+        // a (100 m²) and b (200 m²) touch at x = 10; c (100 m²) stands 5 m from b; d (400 m²)
+        // is 60 m away. Centroids: a (5, 5), b (20, 5), c (35, 5), d (80, 10).
+        List<Geometry> gs = List.of(
+                wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"),
+                wkt("POLYGON ((10 0, 30 0, 30 10, 10 10, 10 0))"),
+                wkt("POLYGON ((35 0, 45 0, 45 10, 35 10, 35 0))"),
+                wkt("POLYGON ((70 0, 90 0, 90 20, 70 20, 70 0))"));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                new NeighbourhoodDescriptors.Options(10.0, 0.25, 50.0));
+        // blocks: {a, b} of 2 buildings and 300 m², {c}, {d}
+        assertEquals(2.0, d.get(0).get("block_size"));
+        assertEquals(300.0, d.get(1).get("block_area"), 1e-9);
+        assertEquals(0.5, d.get(0).get("block_largest_share"), 1e-12); // 100 / 200
+        assertEquals(1.0, d.get(1).get("block_largest_share"), 1e-12);
+        assertEquals(1.0, d.get(2).get("block_size"));
+        assertEquals(100.0, d.get(2).get("block_area"), 1e-9);
+        // context of b (centroid distance <= 50): a (15 m), c (15 m), d (60.2 m) is out;
+        // areas 100 and 100 are both smaller than 200: rank 2 / 2, median ratio 200 / 100
+        assertEquals(1.0, d.get(1).get("context_area_rank"), 1e-12);
+        assertEquals(2.0, d.get(1).get("area_to_context_median"), 1e-12);
+        // context of a: b (15 m), c (30 m); median of 200 and 100 is 150: 100 / 150
+        assertEquals(0.0, d.get(0).get("context_area_rank"), 1e-12);
+        assertEquals(100.0 / 150.0, d.get(0).get("area_to_context_median"), 1e-12);
+        // zone of a (2R = 100 m): b, c, d (75.2 m): 3 buildings, mean (200 + 100 + 400) / 3,
+        // max 400, one of at least 400 m²
+        assertEquals(3.0, d.get(0).get("zone_count"));
+        assertEquals(700.0 / 3, d.get(0).get("zone_mean_area"), 1e-9);
+        assertEquals(400.0, d.get(0).get("zone_max_area"), 1e-9);
+        assertEquals(1.0 / 3, d.get(0).get("zone_large_share"), 1e-12);
+        // fewer than 5 other centroids within 100 m
+        assertTrue(Double.isNaN(d.get(0).get("kth_centroid_distance")));
+    }
+
+    @Test
+    void of_rowOfSix_kthCentroidDistanceIsFifthNearest() throws ParseException {
+        // six 4 x 4 squares with centroids 10 m apart along x: from the first, the fifth
+        // nearest other centroid is 50 m away
+        List<Geometry> gs = new java.util.ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            int x = 10 * k;
+            gs.add(wkt("POLYGON ((" + x + " 0, " + (x + 4) + " 0, " + (x + 4) + " 4, " + x
+                    + " 4, " + x + " 0))"));
+        }
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(50.0, d.get(0).get("kth_centroid_distance"), 1e-9);
+        // from the third (x = 20): others at 10, 10, 20, 30, 30
+        assertEquals(30.0, d.get(2).get("kth_centroid_distance"), 1e-9);
+        assertEquals(1.0, d.get(0).get("block_size"));
+    }
 }

@@ -156,4 +156,30 @@ class ShapeDescriptorsTest {
                 () -> ShapeDescriptors.of(wkt("LINESTRING (0 0, 1 1)")));
         assertTrue(e.getMessage().contains("LineString"), e.getMessage());
     }
+
+    @Test
+    void of_lShapeBothWindings_oneConcaveCorner() throws ParseException {
+        // L shape: 10 x 10 square minus its 5 x 5 top-right quarter; the vertex (5, 5) turns
+        // inwards, the five others outwards; area 75, perimeter 40, A / P = 1.875
+        Map<String, Double> ccw = ShapeDescriptors.of(
+                wkt("POLYGON ((0 0, 10 0, 10 5, 5 5, 5 10, 0 10, 0 0))"));
+        Map<String, Double> cw = ShapeDescriptors.of(
+                wkt("POLYGON ((0 0, 0 10, 5 10, 5 5, 10 5, 10 0, 0 0))"));
+        assertEquals(6.0, ccw.get("corners"), EPS);
+        assertEquals(1.0, ccw.get("concave_corners"), EPS);
+        assertEquals(1.0, cw.get("concave_corners"), EPS);
+        assertEquals(75.0 / 40.0, ccw.get("area_perimeter_ratio"), EPS);
+        assertEquals(0.0, ccw.get("courtyard_share"), EPS);
+    }
+
+    @Test
+    void of_squareWithCourtyard_courtyardShareIsHoleOverOutline() throws ParseException {
+        // 20 x 20 outline with a 10 x 10 courtyard: area 300, hole 100, share 100 / 400;
+        // perimeter 80 + 40 = 120; rectangles have no concave corner (holes are not counted)
+        Map<String, Double> d = ShapeDescriptors.of(wkt("POLYGON ((0 0, 20 0, 20 20, 0 20, 0 0),"
+                + " (5 5, 5 15, 15 15, 15 5, 5 5))"));
+        assertEquals(0.25, d.get("courtyard_share"), EPS);
+        assertEquals(300.0 / 120.0, d.get("area_perimeter_ratio"), EPS);
+        assertEquals(0.0, d.get("concave_corners"), EPS);
+    }
 }
