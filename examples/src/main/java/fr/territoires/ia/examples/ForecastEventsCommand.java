@@ -49,8 +49,7 @@ final class ForecastEventsCommand implements Callable<Integer> {
         }
         ForecastInput.Data data = in.read();
         ExceedanceForecaster model = ExceedanceForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
-                ExceedanceForecaster.Options.defaults(threshold, in.horizon)
-                        .withValidationYears(data.validationYears()));
+                options(data, threshold, in.horizon));
         ExceedanceForecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
         StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
         java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
@@ -88,6 +87,15 @@ final class ForecastEventsCommand implements Callable<Integer> {
                 + " forecast (" + f.skipped().size() + " without features), " + alerts + " alerts, model "
                 + model.chosenModel() + "; written to " + output);
         return 0;
+    }
+
+    /**
+     * The settings of this command: the library's defaults with the validation years recommended for the record
+     * ({@link ExceedanceForecaster.Options#recommendedValidationYears}).
+     */
+    static ExceedanceForecaster.Options options(ForecastInput.Data data, double threshold, int horizon) {
+        return ExceedanceForecaster.Options.defaults(threshold, horizon).withValidationYears(
+                ExceedanceForecaster.Options.recommendedValidationYears(data.series(), data.trainUntil()));
     }
 
     /** "level 2.31 on 2024-01-09 (92% of threshold 2.5); +0.12 over 1 day; +0.45 over 3 days". */

@@ -1,7 +1,11 @@
 package fr.territoires.ia.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.territoires.ia.core.trust.ModelCard;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Smoke tests: each example's main body runs and says what it found. */
@@ -59,6 +63,20 @@ class ExamplesTest {
         assertTrue(s.matches("(?s).*[1-9] of \\d+ floods announced.*"), s);
         assertTrue(s.contains("pourquoi : log-cote de dépassement avant calibration "), s);
         assertTrue(s.contains(" l'augmente de "), s);
+    }
+
+    @Test
+    void pollutionPeak_calibratedAndAnnouncesEpisodes() {
+        List<ModelCard> cards = new ArrayList<>();
+        String s = PollutionPeakExample.run(cards::add);
+        var m = java.util.regex.Pattern.compile("average precision ([0-9.]+) \\(persistence ([0-9.]+)\\), "
+                + "Brier ([0-9.]+) \\(climatology ([0-9.]+)\\)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Double.parseDouble(m.group(1)) >= Double.parseDouble(m.group(2)), s);
+        assertTrue(Double.parseDouble(m.group(3)) < Double.parseDouble(m.group(4)), s);
+        assertTrue(s.matches("(?s).*[1-9]\\d* of \\d+ episodes announced the day before.*"), s);
+        assertEquals(1, cards.size());
+        assertTrue(cards.get(0).metrics().stream().anyMatch(x -> x.name().equals("test average precision")));
     }
 
     @Test

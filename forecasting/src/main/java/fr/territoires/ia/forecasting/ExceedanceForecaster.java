@@ -25,14 +25,19 @@ import java.util.Optional;
  * The last {@code validationYears} years before {@code trainUntil} are cut into
  * {@code folds} consecutive blocks; for each block, every candidate is trained on the dates
  * before it (labels ending before the block) and scores the block, time-ordered only. The
- * candidate with the highest average precision on these out-of-sample scores is chosen (the
- * persistence rule is kept unless a model beats it by 5 %, since today's value is often the
- * strongest predictor and a small validation gain does not survive a new period); the
- * probability calibration (isotonic with a tie-break by the raw score, or Platt) is fitted on
- * the same out-of-sample scores, which are later than the data each score's model was trained
- * on; the alert threshold is chosen on the calibrated validation probabilities as the lowest
- * that reaches {@code targetPrecision} with at most {@code maxFalseAlertsPerYear} false alerts
- * per year (the best F1 when none does). The chosen candidate is then refitted on the whole
+ * candidate with the highest average precision on these out-of-sample scores is chosen, but
+ * the persistence rule is kept unless a model beats it by 5 % on the whole validation period,
+ * by 5 % in every block, and by 5 % in at least 90 % of 200 moving-block bootstrap resamples
+ * of the validation dates (blocks of 30 days, seeded): today's value is often the strongest
+ * predictor, the best of many candidates is optimistic on the data that chose it, and a small
+ * or one-block gain does not survive a new period. The probability calibration (isotonic with
+ * a tie-break by the raw score, or Platt) of a model is fitted on its out-of-sample scores,
+ * which are later than the data each score's model was trained on; the persistence rule has no
+ * fitted model that could overfit, so its calibration is fitted on every training date, which
+ * averages over more years and regimes than the validation years alone. The alert threshold
+ * is chosen on the calibrated validation probabilities as the lowest that reaches
+ * {@code targetPrecision} with at most {@code maxFalseAlertsPerYear} false alerts per year (the
+ * best F1 when none does). The chosen candidate is then refitted on the whole
  * training period. Only dates up to {@code trainUntil} are read: values after it never change
  * the fitted model.
  *
@@ -138,6 +143,41 @@ public final class ExceedanceForecaster {
         }
 
         /**
+         * Returns the number of validation years recommended for a record: half the whole years
+         * from the first observed value of {@code series} to {@code trainUntil}, in
+         * {@code [1, 10]} (10 for a record of 20 years or more). Rare events need as many
+         * validation events as possible, both to choose between candidates and to calibrate;
+         * the models of the first validation block are still trained on the other half.
+         *
+         * <pre>{@code
+         * var o = Options.defaults(50, 1)
+         *         .withValidationYears(Options.recommendedValidationYears(series, trainUntil));
+         * }</pre>
+         *
+         * @param series the daily series; NaN = missing
+         * @param trainUntil last date used for fitting
+         * @return validation years, in {@code [1, 10]}
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when no value is observed before {@code trainUntil}
+         */
+        public static int recommendedValidationYears(TimeSeries series, LocalDate trainUntil) {
+            Objects.requireNonNull(series, "series");
+            Objects.requireNonNull(trainUntil, "trainUntil");
+            LocalDate first = null;
+            for (int i = 0; i < series.size() && first == null; i++) {
+                if (!Double.isNaN(series.value(i))) {
+                    first = series.localDateTime(i).toLocalDate();
+                }
+            }
+            if (first == null || !first.isBefore(trainUntil)) {
+                throw new IllegalArgumentException("series must have an observed value before "
+                        + trainUntil + ", was " + (first == null ? "none" : "first on " + first));
+            }
+            long years = java.time.temporal.ChronoUnit.DAYS.between(first, trainUntil) / 365;
+            return (int) Math.max(1, Math.min(10, years / 2));
+        }
+
+        /**
          * Returns a copy with another number of validation years.
          *
          * @param years validation years, in {@code [1, 50]}
@@ -202,6 +242,10 @@ public final class ExceedanceForecaster {
     private static final int LOGISTIC_EPOCHS = 5;
     /** A model replaces the persistence rule only when its validation AP is 5 % higher. */
     private static final double PERSISTENCE_MARGIN = 1.05;
+    /** Moving-block bootstrap of the validation dates: resamples, block length, share won. */
+    private static final int BOOTSTRAP_RESAMPLES = 200;
+    private static final int BOOTSTRAP_BLOCK = 30;
+    private static final double BOOTSTRAP_SHARE = 0.9;
 
     /** A model configuration. */
     private record Config(String name, int kind, int depth, int trees, double weight) {
@@ -388,6 +432,7 @@ public final class ExceedanceForecaster {
         }
         List<Boolean> oofY = new ArrayList<>();
         long[] oofDays = new long[0];
+        int[] foldEnds = new int[folds];
         for (int f = 0; f < folds; f++) {
             long bStart = valStart + span * f / folds;
             long bEnd = valStart + span * (f + 1) / folds - 1;
@@ -398,6 +443,7 @@ public final class ExceedanceForecaster {
                 oofY.add(b);
             }
             oofDays = concat(oofDays, block.days());
+            foldEnds[f] = oofDays.length;
             Calibrator pers = persistenceCalibrator(train, lag0);
             int c = 0;
             oof.set(c, concat(oof.get(c), new Scorer(new Config("persistence", 0, 0, 0, 0), null,
@@ -432,12 +478,16 @@ public final class ExceedanceForecaster {
         double[] aps = new double[nCand];
         for (int c = 0; c < nCand; c++) {
             aps[c] = BinaryMetrics.averagePrecision(vy, oof.get(c));
-            if (aps[c] > bestAp + 1e-12) {
+            if (aps[c] > bestAp + 1e-12
+                    && (c == 0 || beatsInEveryFold(oof.get(c), oof.get(0), vy, foldEnds))) {
                 bestAp = aps[c];
                 best = c;
             }
         }
         if (aps[best] < PERSISTENCE_MARGIN * aps[0]) {
+            best = 0;
+        }
+        if (best != 0 && !beatsInResamples(oof.get(best), oof.get(0), vy, options.seed())) {
             best = 0;
         }
         Config chosenConfig;
@@ -456,19 +506,30 @@ public final class ExceedanceForecaster {
                     : chosenConfig.name() + " blended with persistence (model weight " + blend
                             + ")";
         }
-        double[] vs = oof.get(best);
-        Calibrator cal = options.calibration() == Calibration.ISOTONIC
-                ? Calibrator.isotonic(vs, vy) : Calibrator.platt(vs, vy);
-        double[] vp = cal.apply(vs);
-        double years = vy.length / 365.25;
-        double threshold = chooseThreshold(vp, vy, years, options);
-
         // Refit on the whole training period.
         checkClasses(all, "training period");
         Calibrator pers = persistenceCalibrator(all, lag0);
         TribuoFits.Classifier finalModel = chosenConfig.kind() == Config.PERSISTENCE ? null
                 : train(chosenConfig, all, names, options.seed());
         Scorer scorer = new Scorer(chosenConfig, finalModel, pers, blend);
+
+        double[] vs;
+        Calibrator cal;
+        if (best == 0) {
+            // The persistence score has no fitted model that could overfit: calibrate it on
+            // every training date rather than on the validation years only.
+            double[] s = scorer.score(all.x(), lag0);
+            cal = options.calibration() == Calibration.ISOTONIC
+                    ? Calibrator.isotonic(s, all.y()) : Calibrator.platt(s, all.y());
+            vs = scorer.score(all.select(oofDays[0], Long.MAX_VALUE).x(), lag0);
+        } else {
+            vs = oof.get(best);
+            cal = options.calibration() == Calibration.ISOTONIC
+                    ? Calibrator.isotonic(vs, vy) : Calibrator.platt(vs, vy);
+        }
+        double[] vp = cal.apply(vs);
+        double years = vy.length / 365.25;
+        double threshold = chooseThreshold(vp, vy, years, options);
 
         double reference = 0;
         for (double[] r : all.x()) {
@@ -484,6 +545,72 @@ public final class ExceedanceForecaster {
                 .featureImportance(Explanation.importance(explained)).build();
         return new ExceedanceForecaster(options, scorer, cal, threshold, lag0,
                 covariates.size(), chosenName, card, reference);
+    }
+
+    /**
+     * Whether a candidate's average precision reaches {@code PERSISTENCE_MARGIN} times that of
+     * persistence in every validation block that holds both classes.
+     */
+    private static boolean beatsInEveryFold(double[] candidate, double[] persistence,
+            boolean[] y, int[] foldEnds) {
+        int start = 0;
+        for (int end : foldEnds) {
+            boolean[] fy = java.util.Arrays.copyOfRange(y, start, end);
+            int pos = 0;
+            for (boolean b : fy) {
+                pos += b ? 1 : 0;
+            }
+            if (pos > 0 && pos < fy.length) {
+                double c = BinaryMetrics.averagePrecision(fy,
+                        java.util.Arrays.copyOfRange(candidate, start, end));
+                double p = BinaryMetrics.averagePrecision(fy,
+                        java.util.Arrays.copyOfRange(persistence, start, end));
+                if (c < PERSISTENCE_MARGIN * p) {
+                    return false;
+                }
+            }
+            start = end;
+        }
+        return true;
+    }
+
+    /**
+     * Whether a candidate's average precision reaches {@code PERSISTENCE_MARGIN} times that of
+     * persistence in at least {@code BOOTSTRAP_SHARE} of moving-block bootstrap resamples of the
+     * validation dates (blocks of {@code BOOTSTRAP_BLOCK} consecutive rows keep the episodes
+     * whole). Resamples without both classes are not counted.
+     */
+    private static boolean beatsInResamples(double[] candidate, double[] persistence,
+            boolean[] y, long seed) {
+        int n = y.length;
+        int block = Math.min(BOOTSTRAP_BLOCK, n);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        boolean[] ry = new boolean[n];
+        double[] rc = new double[n];
+        double[] rp = new double[n];
+        int wins = 0;
+        int counted = 0;
+        for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+            int pos = 0;
+            for (int k = 0; k < n; k += block) {
+                int start = rng.nextInt(n - block + 1);
+                for (int j = 0; j < block && k + j < n; j++) {
+                    ry[k + j] = y[start + j];
+                    rc[k + j] = candidate[start + j];
+                    rp[k + j] = persistence[start + j];
+                    pos += y[start + j] ? 1 : 0;
+                }
+            }
+            if (pos == 0 || pos == n) {
+                continue;
+            }
+            counted++;
+            if (BinaryMetrics.averagePrecision(ry, rc)
+                    >= PERSISTENCE_MARGIN * BinaryMetrics.averagePrecision(ry, rp)) {
+                wins++;
+            }
+        }
+        return counted > 0 && wins >= BOOTSTRAP_SHARE * counted;
     }
 
     private static ModelCard card(TimeSeries series, Options options, LocalDate trainUntil,

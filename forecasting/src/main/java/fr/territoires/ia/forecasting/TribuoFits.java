@@ -1,6 +1,7 @@
 package fr.territoires.ia.forecasting;
 
 import fr.territoires.ia.core.fast.CompiledTrees;
+import fr.territoires.ia.core.fast.LinearPredictor;
 import fr.territoires.ia.core.tribuo.TribuoModels;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.common.xgboost.XGBoostModel;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
@@ -151,23 +154,31 @@ final class TribuoFits {
     /**
      * A fitted binary classifier returning the probability of the positive class. XGBoost
      * models are compiled once into {@link CompiledTrees} and predict in pure Java (equal to the
-     * booster within 1e-6, thread-safe, no native matrix per call); Tribuo stays the trainer.
+     * booster within 1e-6, thread-safe, no native matrix per call); logistic regressions predict
+     * through a {@link LinearPredictor} with the softmax link of Tribuo's {@code LogMulticlass}
+     * models (equal to Tribuo within 1e-9; a NaN cell gives a NaN probability where Tribuo
+     * rejects the example, and the features never hold NaN).
+     * Tribuo stays the trainer.
      */
     static final class Classifier {
         private final Model<Label> model;
         private final Scaler scaler;
         private final String[] names;
-        private final CompiledTrees compiled;
+        private final @org.jspecify.annotations.Nullable CompiledTrees compiled;
+        private final @org.jspecify.annotations.Nullable LinearPredictor linear;
         private final int positive;
         /** Log-odds weights of a linear model, intercept last; empty for trees. */
         private final double[] linearWeights;
 
-        private Classifier(Model<Label> model, Scaler scaler, String[] names, CompiledTrees compiled) {
+        private Classifier(Model<Label> model, Scaler scaler, String[] names,
+                @org.jspecify.annotations.Nullable CompiledTrees compiled,
+                @org.jspecify.annotations.Nullable LinearPredictor linear) {
             this.model = model;
             this.scaler = scaler;
             this.names = names;
             this.compiled = compiled;
-            this.positive = compiled == null ? -1 : model.getOutputIDInfo().getID(new Label(POSITIVE));
+            this.linear = linear;
+            this.positive = model.getOutputIDInfo().getID(new Label(POSITIVE));
             this.linearWeights = linearLogOdds(model, names);
         }
 
@@ -178,6 +189,12 @@ final class TribuoFits {
                 for (int i = 0; i < out.length; i++) {
                     compiled.predict(scaler.apply(x[i]), probabilities);
                     out[i] = probabilities[positive];
+                }
+                return out;
+            }
+            if (linear != null) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = linear.predict(scaler.apply(x[i]), positive);
                 }
                 return out;
             }
@@ -238,16 +255,12 @@ final class TribuoFits {
         /** The log-odds of the positive class (difference of the class margins, unclamped). */
         double logOdds(double[] x) {
             double[] z = scaler.apply(x);
+            if (linear != null) {
+                // The prediction path's own margins: the contributions are checked against them.
+                return linear.margin(z, positive) - linear.margin(z, 1 - positive);
+            }
             if (compiled == null) {
-                double[] w = linearWeights;
-                if (w.length == 0) {
-                    return ExceedanceForecaster.logit(predict(new double[][] {x})[0]);
-                }
-                double m = w[z.length];
-                for (int j = 0; j < z.length; j++) {
-                    m += w[j] * z[j];
-                }
-                return m;
+                return ExceedanceForecaster.logit(predict(new double[][] {x})[0]);
             }
             return compiled.margin(z, positive) - compiled.margin(z, 1 - positive);
         }
@@ -298,7 +311,8 @@ final class TribuoFits {
         Scaler scaler = Scaler.fit(x);
         var trainer = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
                 new LogMulticlass(), new AdaGrad(0.1, 0.1), epochs, Integer.MAX_VALUE, 1, seed);
-        return new Classifier(trainer.train(labelled(x, y, 1.0, n, scaler)), scaler, n, null);
+        LinearSGDModel model = trainer.train(labelled(x, y, 1.0, n, scaler));
+        return new Classifier(model, scaler, n, null, linear(model, names));
     }
 
     static Classifier xgboost(double[][] x, boolean[] y, List<String> names, int trees,
@@ -308,7 +322,31 @@ final class TribuoFits {
         var trainer = new XGBoostClassificationTrainer(trees, 0.1, 0.0, depth, 1.0, 0.8, 1.0, 1.0,
                 0.0, 1, true, seed);
         Model<Label> model = trainer.train(labelled(x, y, positiveWeight, n, scaler));
-        return new Classifier(model, scaler, n, compile((XGBoostModel<Label>) model, names));
+        return new Classifier(model, scaler, n, compile((XGBoostModel<Label>) model, names), null);
+    }
+
+    /**
+     * Copies the weights of a Tribuo SGD logistic model (one row per output, bias last, features
+     * in feature-id order) into a {@link LinearPredictor} with the softmax link, summing in
+     * Tribuo's order.
+     */
+    private static LinearPredictor linear(LinearSGDModel model, List<String> columns) {
+        ImmutableFeatureMap map = model.getFeatureIDMap();
+        List<String> byId = new ArrayList<>(map.size());
+        for (int i = 0; i < map.size(); i++) {
+            byId.add(map.get(i).getName());
+        }
+        DenseMatrix w = model.getWeightsCopy();
+        int outputs = w.getDimension1Size();
+        double[][] weights = new double[outputs][byId.size()];
+        double[] intercepts = new double[outputs];
+        for (int k = 0; k < outputs; k++) {
+            for (int j = 0; j < byId.size(); j++) {
+                weights[k][j] = w.get(k, j);
+            }
+            intercepts[k] = w.get(k, byId.size());
+        }
+        return LinearPredictor.of(columns, byId, weights, intercepts, LinearPredictor.Link.SOFTMAX);
     }
 
     /** Compiles a Tribuo XGBoost classifier (one multi:softprob booster, base score 0.5). */

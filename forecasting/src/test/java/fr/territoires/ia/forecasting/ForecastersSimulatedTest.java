@@ -84,6 +84,28 @@ class ForecastersSimulatedTest {
     }
 
     @Test
+    void recommendedValidationYears_recordLengths_halfTheYearsBetweenOneAndTen() {
+        // 15 years of river, cut-off after 12 years: 12 / 2 = 6.
+        assertEquals(6, ExceedanceForecaster.Options.recommendedValidationYears(river(4), CUT));
+        // 3 years: 3 / 2 = 1; 100 days: 0 years, raised to 1.
+        assertEquals(1, ExceedanceForecaster.Options.recommendedValidationYears(river(4),
+                START.plusYears(3).plusDays(1)));
+        assertEquals(1, ExceedanceForecaster.Options.recommendedValidationYears(river(4),
+                START.plusDays(100)));
+        // 15 years with a cut-off 60 years later: 60 / 2 = 30, capped at 10.
+        assertEquals(10, ExceedanceForecaster.Options.recommendedValidationYears(river(4),
+                START.plusYears(60).plusDays(20)));
+    }
+
+    @Test
+    void recommendedValidationYears_noValueBeforeCutoff_throwsWithFirstDate() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExceedanceForecaster.Options.recommendedValidationYears(river(4), START));
+        assertEquals("series must have an observed value before 1998-01-01, was first on "
+                + "1998-01-01", e.getMessage());
+    }
+
+    @Test
     void options_badHorizon_throwsWithValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExceedanceForecaster.Options.defaults(1, 0));
