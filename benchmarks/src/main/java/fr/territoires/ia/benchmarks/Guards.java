@@ -26,13 +26,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JSON, reads it back and checks ratios measured in the same run against their floors.
  *
  * <p>Guards: compiled trees one row at a time at least 100 times faster than Tribuo's
- * {@code predict(Example)}; compiled batch at least 1.2 times faster per row than the xgboost4j
- * booster's batch predict (dense {@code DMatrix} built per batch, one prediction thread) and at
- * least 1.5 times faster than Tribuo's batch predict; compiled trees allocate less than 16 bytes
- * per row (one row and batch); the streaming detector's update at least 10 times faster than AWS
- * Random Cut Forest's. The batch floors are set below the ratios measured on an idle machine
- * (about 1.4 and 2 to 3): the native booster is nearly as fast as plain Java per row, and its
- * time varies with the machine's load (xgboost4j builds the {@code DMatrix} with OpenMP threads).
+ * {@code predict(Example)}; compiled batch at least 2 times faster per row than the xgboost4j
+ * booster's batch predict (same 1,000 rows, dense {@code DMatrix} built per batch, the booster on
+ * one thread like the compiled path) and at least 1.5 times faster than Tribuo's batch predict;
+ * compiled trees allocate less than 16 bytes per row (one row and batch); the streaming detector's
+ * update at least 10 times faster than AWS Random Cut Forest's.
  *
  * <p>Run (after {@code mvn package}):
  * {@code java -cp benchmarks/target/benchmarks.jar fr.territoires.ia.benchmarks.Guards [json]}
@@ -56,7 +54,7 @@ public final class Guards {
             new Guard("compiled one row vs Tribuo predict(Example)", TREES + ".compiledSingle",
                     TREES + ".tribuoSingle", 100, false),
             new Guard("compiled batch vs booster batch predict (per row)", TREES + ".compiledBatch",
-                    TREES + ".boosterBatch", 1.2, false),
+                    TREES + ".boosterBatch", 2.0, false),
             new Guard("compiled batch vs Tribuo batch predict (per row)", TREES + ".compiledBatch",
                     TREES + ".tribuoBatch", 1.5, false),
             new Guard("compiled one row, bytes allocated per row", TREES + ".compiledSingle", "", 16, true),

@@ -31,14 +31,17 @@ import org.jspecify.annotations.Nullable;
  * leaves all carry its value), and each step is branch-free: the "yes" bit is the sign bit of
  * {@code x - threshold} (thresholds are finite; a zero threshold is stored as -0 so that both
  * zeros compare as equal), a missing cell standing for -infinity where missing values go "yes" and
- * +infinity where they go "no". A batch converts each block of 64 rows to floats once (two copies
- * of every cell, one per side for missing values) and walks every tree level by level over the
- * whole block, so that the tree stays in cache and the rows' independent loads overlap; one row
- * walks four trees in lockstep. When the trees of one boosting round share one structure
- * (two-class soft probability trees are usually mirror images), the round is walked once for all
- * classes. None of this changes the results: each output still adds its trees' leaves in tree
- * order. Trees deeper than 10 or with an infinite threshold use the general node layout, walked
- * a fixed number of steps with eight trees or rows in lockstep.
+ * +infinity where they go "no"; one row walks four trees in lockstep. A batch converts each block
+ * of 64 rows once into order-preserving integer keys of their 32-bit floats (the bits of a float,
+ * the magnitude bits flipped when it is negative, both zeros sharing one key, so that keys compare
+ * exactly as the floats do) in two copies of every cell, a missing cell being the smallest integer
+ * in the copy read where missing values go "yes" and the largest in the other; then it walks each
+ * tree over the whole block, four rows in lockstep, so that the tree and the block stay in the
+ * first-level cache and the four rows' independent loads overlap. When the trees of one boosting
+ * round share one structure (two-class soft probability trees are usually mirror images), the
+ * round is walked once for all classes. None of this changes the results: each output still adds
+ * its trees' leaves in tree order. Trees deeper than 10 or with an infinite threshold use the
+ * general node layout, walked a fixed number of steps with eight trees or rows in lockstep.
  *
  * <p>Explanations: {@link #contributions(double[], int, double[])} gives Saabas's decomposition of
  * a margin (A. Saabas, "Interpreting random forests", 2014, as implemented by XGBoost's
@@ -384,8 +387,9 @@ public final class CompiledTrees {
     /**
      * Predicts a batch of rows laid end to end in {@code rows} (row {@code r} at
      * {@code rows[r * columnCount()]}), writing the {@link #outputCount()} predictions of row
-     * {@code r} at {@code out[r * outputCount()]}. Trees are walked one at a time over all rows,
-     * which keeps each tree in cache. Allocates nothing; results equal {@link #predict(double[],
+     * {@code r} at {@code out[r * outputCount()]}. Trees are walked one at a time over blocks of
+     * 64 rows, which keeps each tree and block in cache. Allocates one scratch block per call (at
+     * most {@code 8 * 64 * columnCount()} bytes); results equal {@link #predict(double[],
      * double[])} row by row.
      *
      * @param rows cells of the rows; its length must be a multiple of {@link #columnCount()}
@@ -917,14 +921,14 @@ public final class CompiledTrees {
         /** Per unit: number of outputs (consecutive, from the first). */
         private final int[] outputCount;
         /**
-         * Per slot, for a batch: the cell read in a block row of {@code 2 * columns} floats, the
-         * column itself when missing values go "no" (NaN replaced by +infinity there) or
-         * {@code columns +} the column when they go "yes" (NaN replaced by -infinity there).
+         * Per slot, for a batch: the cell read in a block row of {@code 2 * columns} keys, the
+         * column itself when missing values go "no" (NaN replaced by the largest int there) or
+         * {@code columns +} the column when they go "yes" (NaN replaced by the smallest int there).
          */
         private final int[] feature;
         /**
-         * Per slot, for a batch: {@link #feature} in the high 32 bits, the bits of the threshold in
-         * the low ones (one load per step).
+         * Per slot, for a batch: {@link #feature} in the high 32 bits, the order-preserving key of
+         * the threshold ({@link #key}) in the low ones (one load per step).
          */
         private final long[] batchNode;
         /** Per slot, for one row: the column. */
@@ -953,7 +957,7 @@ public final class CompiledTrees {
             this.leaves = leaves;
             this.batchNode = new long[split.length];
             for (int i = 0; i < split.length; i++) {
-                batchNode[i] = ((long) feature[i] << 32) | (Float.floatToRawIntBits(split[i]) & 0xFFFFFFFFL);
+                batchNode[i] = ((long) feature[i] << 32) | (key(split[i]) & 0xFFFFFFFFL);
             }
         }
 
@@ -1128,14 +1132,25 @@ public final class CompiledTrees {
             }
         }
 
+        /**
+         * The order-preserving integer key of a float: for non-NaN floats {@code a} and {@code b},
+         * {@code a < b} exactly when {@code key(a) < key(b)}, both zeros sharing one key.
+         */
+        static int key(float f) {
+            // f + 0 turns -0 into +0 (and leaves every other float as it is).
+            int bits = Float.floatToRawIntBits(f + 0f);
+            return bits ^ ((bits >> 31) & 0x7FFFFFFF);
+        }
+
         /** Adds the leaves of {@code n} rows to {@code out}, already set to the base margin. */
         void batch(double[] rows, int n, double[] out) {
             int p = columns;
             int width = 2 * p;
             int block = Math.min(n, ROWS);
-            float[] xs = new float[block * width];
-            int[] index = new int[block];
+            int[] xs = new int[block * width];
             long[] node = batchNode;
+            double[] lv = leaves;
+            int k = outputs;
             for (int from = 0; from < n; from += block) {
                 int m = Math.min(block, n - from);
                 for (int r = 0; r < m; r++) {
@@ -1144,56 +1159,79 @@ public final class CompiledTrees {
                     for (int j = 0; j < p; j++) {
                         float v = (float) rows[src + j];
                         boolean missing = v != v;
-                        xs[dst + j] = missing ? Float.POSITIVE_INFINITY : v;
-                        xs[dst + p + j] = missing ? Float.NEGATIVE_INFINITY : v;
+                        int kv = key(v);
+                        xs[dst + j] = missing ? Integer.MAX_VALUE : kv;
+                        xs[dst + p + j] = missing ? Integer.MIN_VALUE : kv;
                     }
                 }
                 for (int u = 0; u < nodeStart.length; u++) {
                     int start = nodeStart[u];
                     int depth = unitDepth[u];
-                    if (depth > 0) {
-                        int f0 = (int) (node[start] >>> 32);
-                        float t0 = Float.intBitsToFloat((int) node[start]);
-                        // index[r] holds the absolute slot start + i; its children are start + 2i + 1 and
-                        // start + 2i + 2, that is 2 * slot + 2 - start minus 1 for "yes".
-                        int next = 2 - start;
-                        for (int r = 0; r < m; r++) {
-                            index[r] = start + 2 - (Float.floatToRawIntBits(xs[r * width + f0] - t0) >>> 31);
-                        }
-                        for (int d = 1; d < depth; d++) {
-                            for (int r = 0; r < m; r++) {
-                                int s = index[r];
-                                long cell = node[s];
-                                float x = xs[r * width + (int) (cell >>> 32)];
-                                float t = Float.intBitsToFloat((int) cell);
-                                index[r] = 2 * s + next - (Float.floatToRawIntBits(x - t) >>> 31);
-                            }
-                        }
-                    } else {
-                        java.util.Arrays.fill(index, 0, m, start);
-                    }
-                    // Leaf j of the unit (slot start + 2^depth - 1 + j) is at leafStart + j * count.
                     int count = outputCount[u];
+                    // Slot start + 2^depth - 1 + j holds leaf j, at leafStart + j * count.
                     int base = leafStart[u] + (1 - (1 << depth) - start) * count;
                     int g = firstOutput[u];
-                    int k = outputs;
-                    if (count == 2) {
-                        for (int r = 0; r < m; r++) {
-                            int at = base + index[r] * 2;
-                            int o = (from + r) * k + g;
-                            out[o] += leaves[at];
-                            out[o + 1] += leaves[at + 1];
+                    // Children of absolute slot s = start + i: start + 2i + 1 ("yes") and start + 2i + 2.
+                    int next = 2 - start;
+                    int r = 0;
+                    for (; r + 3 < m; r += 4) {
+                        int b0 = r * width;
+                        int b1 = b0 + width;
+                        int b2 = b1 + width;
+                        int b3 = b2 + width;
+                        int s0 = start;
+                        int s1 = start;
+                        int s2 = start;
+                        int s3 = start;
+                        for (int d = 0; d < depth; d++) {
+                            s0 = child(node, xs, b0, s0, next);
+                            s1 = child(node, xs, b1, s1, next);
+                            s2 = child(node, xs, b2, s2, next);
+                            s3 = child(node, xs, b3, s3, next);
                         }
-                    } else {
-                        for (int r = 0; r < m; r++) {
-                            int at = base + index[r] * count;
-                            int o = (from + r) * k + g;
-                            for (int c = 0; c < count; c++) {
-                                out[o + c] += leaves[at + c];
-                            }
+                        int o = (from + r) * k + g;
+                        if (count == 2) {
+                            add2(lv, base + 2 * s0, out, o);
+                            add2(lv, base + 2 * s1, out, o + k);
+                            add2(lv, base + 2 * s2, out, o + 2 * k);
+                            add2(lv, base + 2 * s3, out, o + 3 * k);
+                        } else {
+                            addN(lv, base + count * s0, out, o, count);
+                            addN(lv, base + count * s1, out, o + k, count);
+                            addN(lv, base + count * s2, out, o + 2 * k, count);
+                            addN(lv, base + count * s3, out, o + 3 * k, count);
                         }
                     }
+                    for (; r < m; r++) {
+                        int b = r * width;
+                        int s = start;
+                        for (int d = 0; d < depth; d++) {
+                            s = child(node, xs, b, s, next);
+                        }
+                        addN(lv, base + count * s, out, (from + r) * k + g, count);
+                    }
                 }
+            }
+        }
+
+        /**
+         * One step of a batch walk: the absolute slot of the child of slot {@code s} for the block
+         * row at {@code b}; "yes" ({@code 2s + next - 1}) when the row's key is below the threshold's.
+         */
+        private static int child(long[] node, int[] xs, int b, int s, int next) {
+            long cell = node[s];
+            long x = xs[b + (int) (cell >>> 32)];
+            return 2 * s + next - (int) ((x - (int) cell) >>> 63);
+        }
+
+        private static void add2(double[] lv, int at, double[] out, int o) {
+            out[o] += lv[at];
+            out[o + 1] += lv[at + 1];
+        }
+
+        private static void addN(double[] lv, int at, double[] out, int o, int count) {
+            for (int c = 0; c < count; c++) {
+                out[o + c] += lv[at + c];
             }
         }
     }

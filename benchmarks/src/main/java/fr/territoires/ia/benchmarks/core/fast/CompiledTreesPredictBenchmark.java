@@ -43,8 +43,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * as {@code double[]} rows; each method turns them into what its path needs, inside the measured
  * time: a Tribuo {@code ArrayExample} with every column (NaN cells included), or a dense
  * {@code float} matrix in booster feature order (built once in setup, since converting it is the
- * caller's business; only the {@code DMatrix} is built per batch). The booster predicts with one
- * thread, like the compiled path.
+ * caller's business; only the {@code DMatrix} is built per batch).
+ *
+ * <p>Threads: the compiled path runs on the calling thread, so {@code boosterBatch} sets the
+ * booster's {@code nthread} to 1: both sides get one core and the ratio compares work per row.
+ * Left to itself, the booster Tribuo trains here predicts with one OpenMP thread per core (two
+ * busy threads measured on 2 cores): {@code boosterBatchAllCores} measures that for information;
+ * on a shared 2-core machine its time depends on the load (OpenMP threads waiting for each other),
+ * which is why the guard does not use it.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CompiledTreesPredictBenchmark -prof gc}
  */
@@ -74,6 +80,7 @@ public class CompiledTreesPredictBenchmark {
     private int boosterFeatures;
     private double[] out;
     private double[] batchOut;
+    private int boosterThreads;
 
     /**
      * Trains the model, compiles it and prepares the rows.
@@ -98,6 +105,7 @@ public class CompiledTreesPredictBenchmark {
         }
         model = new XGBoostClassificationTrainer(100, 0.3, 0.0, 5, 1.0, 1.0, 1.0, 1.0, 0.0, 1, true, 42L).train(data);
         booster = model.getInnerModels().get(0);
+        threads(1);
 
         TabularSimulator.Table test = TabularSimulator.simulate(options.withRows(ROWS).withSeed(7L));
         List<String> columns = test.columns();
@@ -120,6 +128,14 @@ public class CompiledTreesPredictBenchmark {
         }
         out = new double[trees.outputCount()];
         batchOut = new double[ROWS * trees.outputCount()];
+    }
+
+    /** Sets the booster's prediction threads when they change (a change reconfigures the booster). */
+    private void threads(int n) throws XGBoostError {
+        if (boosterThreads != n) {
+            booster.setParam("nthread", Integer.toString(n));
+            boosterThreads = n;
+        }
     }
 
     private static List<String> featureNamesById(ImmutableFeatureMap map) {
@@ -191,7 +207,8 @@ public class CompiledTreesPredictBenchmark {
     }
 
     /**
-     * The xgboost4j booster, the whole batch as one dense {@code DMatrix} (NaN missing).
+     * The xgboost4j booster on one thread, the whole batch as one dense {@code DMatrix} (NaN
+     * missing).
      *
      * @return the probability of class index 1 of the last row
      * @throws XGBoostError when xgboost4j fails
@@ -199,6 +216,25 @@ public class CompiledTreesPredictBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public double boosterBatch() throws XGBoostError {
+        threads(1);
+        return boosterPredict();
+    }
+
+    /**
+     * The xgboost4j booster with one thread per core (its default), the whole batch as one dense
+     * {@code DMatrix}; for information, not a guard.
+     *
+     * @return the probability of class index 1 of the last row
+     * @throws XGBoostError when xgboost4j fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public double boosterBatchAllCores() throws XGBoostError {
+        threads(Runtime.getRuntime().availableProcessors());
+        return boosterPredict();
+    }
+
+    private double boosterPredict() throws XGBoostError {
         DMatrix m = new DMatrix(boosterMatrix, ROWS, boosterFeatures, Float.NaN);
         try {
             float[][] p = booster.predict(m);
