@@ -68,6 +68,9 @@ public record Explanation(String output, String outputFr, double baseValue, doub
         /**
          * Checks the factor.
          *
+         * @param feature the feature's name; not blank
+         * @param featureValue the feature's value; NaN when missing
+         * @param contribution what the feature adds to the output; finite
          * @throws NullPointerException when {@code feature} is null
          * @throws IllegalArgumentException when {@code feature} is blank or the contribution is
          *     not finite
@@ -87,6 +90,11 @@ public record Explanation(String output, String outputFr, double baseValue, doub
     /**
      * Checks the explanation and copies the factors.
      *
+     * @param output what the value is, in English
+     * @param outputFr the same in French
+     * @param baseValue the output before any feature is known; finite
+     * @param value the explained output; finite
+     * @param factors one factor per feature
      * @throws NullPointerException when an argument or a factor is null
      * @throws IllegalArgumentException when a number is not finite, two factors share a name or
      *     the contributions plus the base value do not sum to the value
