@@ -46,12 +46,14 @@ class TrustCommandsTest {
         for (JsonNode f : features) {
             String en = f.get("properties").get("top_factors").asText();
             String fr = f.get("properties").get("top_factors_fr").asText();
-            // the predicted class's score, then three descriptors, separated by "; " and " ; "
+            // the predicted class's score, then its top descriptors, separated by "; " and " ; "
             String label = f.get("properties").get("predicted_label").asText();
             assertTrue(en.startsWith("score of class " + label + " (softmax margin) "), en);
             assertTrue(fr.startsWith("score de la classe " + label + " (marge softmax) "), fr);
-            assertEquals(3, en.split("; ").length, en);
-            assertEquals(3, fr.split(" ; ").length, fr);
+            // at most three factors (fewer when fewer descriptors are split on along the paths)
+            int n = en.split("; ").length;
+            assertTrue(n >= 1 && n <= 3, en);
+            assertEquals(n, fr.split(" ; ").length, fr);
             assertTrue(en.matches(".*(raises|lowers) it by .*"), en);
             assertTrue(fr.matches(".*(l'augmente|la diminue) de .*"), fr);
         }

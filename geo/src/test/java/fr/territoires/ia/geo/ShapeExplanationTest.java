@@ -69,5 +69,9 @@ class ShapeExplanationTest {
         assertEquals("distance to the nearest building (m)", ShapeClassifier.label("nearest_distance", false));
         assertEquals("moyenne des voisins : allongement", ShapeClassifier.label("neighbours_avg_elongation", true));
         assertEquals("some new descriptor", ShapeClassifier.label("some_new_descriptor", false));
+        // every descriptor the classifier uses has a French name
+        for (String name : model.card().featureImportance().keySet()) {
+            assertTrue(!ShapeClassifier.label(name, true).equals(name.replace('_', ' ')), name);
+        }
     }
 }
