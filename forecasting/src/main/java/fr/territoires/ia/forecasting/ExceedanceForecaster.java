@@ -583,34 +583,28 @@ public final class ExceedanceForecaster {
     private static boolean beatsInResamples(double[] candidate, double[] persistence,
             boolean[] y, long seed) {
         int n = y.length;
-        int block = Math.min(BOOTSTRAP_BLOCK, n);
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        boolean[] ry = new boolean[n];
-        double[] rc = new double[n];
-        double[] rp = new double[n];
-        int wins = 0;
-        int counted = 0;
-        for (int r = 0; r < BOOTSTRAP_RESAMPLES; r++) {
+        // The candidate's average precision minus the margin times persistence's, on the
+        // resampled dates.
+        java.util.function.ToDoubleFunction<int[]> gain = idx -> {
+            boolean[] ry = new boolean[idx.length];
+            double[] rc = new double[idx.length];
+            double[] rp = new double[idx.length];
             int pos = 0;
-            for (int k = 0; k < n; k += block) {
-                int start = rng.nextInt(n - block + 1);
-                for (int j = 0; j < block && k + j < n; j++) {
-                    ry[k + j] = y[start + j];
-                    rc[k + j] = candidate[start + j];
-                    rp[k + j] = persistence[start + j];
-                    pos += y[start + j] ? 1 : 0;
-                }
+            for (int k = 0; k < idx.length; k++) {
+                ry[k] = y[idx[k]];
+                rc[k] = candidate[idx[k]];
+                rp[k] = persistence[idx[k]];
+                pos += ry[k] ? 1 : 0;
             }
-            if (pos == 0 || pos == n) {
-                continue;
+            if (pos == 0 || pos == idx.length) {
+                return Double.NaN;
             }
-            counted++;
-            if (BinaryMetrics.averagePrecision(ry, rc)
-                    >= PERSISTENCE_MARGIN * BinaryMetrics.averagePrecision(ry, rp)) {
-                wins++;
-            }
-        }
-        return counted > 0 && wins >= BOOTSTRAP_SHARE * counted;
+            return BinaryMetrics.averagePrecision(ry, rc)
+                    - PERSISTENCE_MARGIN * BinaryMetrics.averagePrecision(ry, rp);
+        };
+        java.util.OptionalDouble share = fr.territoires.ia.core.trust.Bootstrap.shareAtLeast(n,
+                Math.min(BOOTSTRAP_BLOCK, n), gain, 0.0, BOOTSTRAP_RESAMPLES, seed);
+        return share.isPresent() && share.getAsDouble() >= BOOTSTRAP_SHARE;
     }
 
     private static ModelCard card(TimeSeries series, Options options, LocalDate trainUntil,

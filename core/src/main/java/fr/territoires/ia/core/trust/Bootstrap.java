@@ -258,6 +258,49 @@ public final class Bootstrap {
         return java.util.List.copyOf(out);
     }
 
+    /**
+     * The share of moving-block bootstrap resamples on which a statistic reaches a threshold:
+     * for instance, with the statistic "a candidate's score minus 1.05 times the baseline's"
+     * and threshold 0, how often the candidate beats the baseline by 5 % when the period is
+     * redrawn. Resamples are drawn as by {@link #blockMetric} (same seed, same resamples);
+     * resamples on which the statistic is NaN (e.g. no positive drawn) are not counted.
+     *
+     * @param rows number of rows, in time order; at least 1
+     * @param blockLength number of consecutive rows per block; in {@code [1, rows]} (1 for
+     *     independent rows)
+     * @param statistic the statistic over a list of row indices; must not modify the array
+     * @param threshold the value to reach
+     * @param resamples number of resamples; at least 2
+     * @param seed seed of the resampling
+     * @return the share of counted resamples whose statistic is at least {@code threshold}, in
+     *     [0, 1]; empty when no resample could be counted
+     * @throws NullPointerException when {@code statistic} is null
+     * @throws IllegalArgumentException when {@code rows < 1}, {@code blockLength} is outside
+     *     {@code [1, rows]} or {@code resamples < 2}
+     */
+    public static java.util.OptionalDouble shareAtLeast(int rows, int blockLength,
+            ToDoubleFunction<int[]> statistic, double threshold, int resamples, long seed) {
+        Objects.requireNonNull(statistic, "statistic");
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be >= 1, was " + rows);
+        }
+        if (blockLength < 1 || blockLength > rows) {
+            throw new IllegalArgumentException("blockLength must be in [1, " + rows + "], was " + blockLength);
+        }
+        if (resamples < 2) {
+            throw new IllegalArgumentException("resamples must be >= 2, was " + resamples);
+        }
+        double[] values = resampled(rows, blockLength, statistic, resamples, seed);
+        if (values.length == 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        int reached = 0;
+        for (double v : values) {
+            reached += v >= threshold ? 1 : 0;
+        }
+        return java.util.OptionalDouble.of(reached / (double) values.length);
+    }
+
     /** The finite statistic values of the resamples, sorted. */
     private static double[] resampled(int rows, int blockLength, ToDoubleFunction<int[]> statistic,
             int resamples, long seed) {

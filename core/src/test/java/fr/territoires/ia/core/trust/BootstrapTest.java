@@ -182,4 +182,29 @@ class BootstrapTest {
                 blocks.get(1).metrics().get(0).description());
         assertThrows(IllegalArgumentException.class, () -> Bootstrap.byGroup(" ", groups, metrics, false, 200, 3L));
     }
+
+    @Test
+    void shareAtLeast_meanAboveThresholds_shareFollowsTheDistance() {
+        // The mean of 1..10 is 5.5; its resamples spread about +-1.8 around it.
+        assertEquals(1.0, Bootstrap.shareAtLeast(10, 1, MEAN, 1.0, 200, 4L).getAsDouble(), 0.0);
+        assertEquals(0.0, Bootstrap.shareAtLeast(10, 1, MEAN, 10.5, 200, 4L).getAsDouble(), 0.0);
+        double half = Bootstrap.shareAtLeast(10, 1, MEAN, 5.5, 400, 4L).getAsDouble();
+        assertTrue(half > 0.35 && half < 0.65, "share at the mean " + half);
+        // Same seed and blocks: the very resamples of blockMetric.
+        java.util.List<Double> seen = new java.util.ArrayList<>();
+        Bootstrap.shareAtLeast(10, 3, idx -> {
+            seen.add(MEAN.applyAsDouble(idx));
+            return 0;
+        }, 0, 20, 9L);
+        java.util.List<Double> again = new java.util.ArrayList<>();
+        Bootstrap.blockMetric("m", "", 10, 3, idx -> {
+            again.add(MEAN.applyAsDouble(idx));
+            return 0;
+        }, 20, 0.9, 9L);
+        assertEquals(seen, again.subList(1, again.size())); // blockMetric first computes on all rows
+        assertTrue(Bootstrap.shareAtLeast(10, 1, idx -> Double.NaN, 0, 20, 1L).isEmpty());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bootstrap.shareAtLeast(10, 11, MEAN, 0, 20, 1L));
+        assertEquals("blockLength must be in [1, 10], was 11", e.getMessage());
+    }
 }

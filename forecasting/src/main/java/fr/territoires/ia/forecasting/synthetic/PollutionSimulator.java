@@ -4,7 +4,6 @@ import fr.territoires.ia.core.TimeSeries;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -49,32 +48,21 @@ public final class PollutionSimulator {
      */
     public static TimeSeries simulate(LocalDate start, int days, double episodesPerYear,
             double missingRate, long seed) {
-        Objects.requireNonNull(start, "start");
-        if (days < 1 || days > 100_000) {
-            throw new IllegalArgumentException("days must be in [1, 100000], was " + days);
-        }
-        if (!(episodesPerYear >= 0.0 && episodesPerYear <= 50.0)) {
-            throw new IllegalArgumentException("episodesPerYear must be in [0, 50], was "
-                    + episodesPerYear);
-        }
-        if (!(missingRate >= 0.0 && missingRate <= 0.5)) {
-            throw new IllegalArgumentException("missingRate must be in [0, 0.5], was "
-                    + missingRate);
-        }
+        DailySimulation.check(start, days, "episodesPerYear", episodesPerYear, missingRate);
         SplittableRandom rng = new SplittableRandom(seed);
         long[] t = new long[days];
         double[] v = new double[days];
-        double noise = 0.35 * gaussian(rng);
+        double noise = 0.35 * DailySimulation.gaussian(rng);
         int episodeLeft = 0;
         int episodeDay = 0;
         double episode = 0.0;
         double pEpisode = episodesPerYear / 365.25;
         for (int i = 0; i < days; i++) {
             LocalDate d = start.plusDays(i);
-            t[i] = d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            t[i] = DailySimulation.midnightUtc(d);
             double season = Math.cos(2 * Math.PI * (d.getDayOfYear() - 15) / 365.25);
             double median = 20.0 * (1.0 + 0.3 * season) * weekly(d.getDayOfWeek());
-            noise = 0.7 * noise + 0.25 * gaussian(rng);
+            noise = 0.7 * noise + 0.25 * DailySimulation.gaussian(rng);
             if (episodeLeft == 0 && rng.nextDouble() < pEpisode * (1.0 + season)) {
                 episodeLeft = 3 + rng.nextInt(5);
                 episodeDay = 0;
@@ -98,11 +86,5 @@ public final class PollutionSimulator {
             case SUNDAY -> 0.85;
             default -> 1.0;
         };
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1.0 - rng.nextDouble();
-        double w = rng.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * w);
     }
 }

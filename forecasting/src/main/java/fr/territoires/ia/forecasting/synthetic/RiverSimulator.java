@@ -3,7 +3,6 @@ package fr.territoires.ia.forecasting.synthetic;
 import fr.territoires.ia.core.TimeSeries;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -42,18 +41,7 @@ public final class RiverSimulator {
      */
     public static TimeSeries simulate(LocalDate start, int days, double floodsPerYear,
             double missingRate, long seed) {
-        Objects.requireNonNull(start, "start");
-        if (days < 1 || days > 100_000) {
-            throw new IllegalArgumentException("days must be in [1, 100000], was " + days);
-        }
-        if (!(floodsPerYear >= 0.0 && floodsPerYear <= 50.0)) {
-            throw new IllegalArgumentException("floodsPerYear must be in [0, 50], was "
-                    + floodsPerYear);
-        }
-        if (!(missingRate >= 0.0 && missingRate <= 0.5)) {
-            throw new IllegalArgumentException("missingRate must be in [0, 0.5], was "
-                    + missingRate);
-        }
+        DailySimulation.check(start, days, "floodsPerYear", floodsPerYear, missingRate);
         SplittableRandom rng = new SplittableRandom(seed);
         long[] t = new long[days];
         double[] v = new double[days];
@@ -64,7 +52,7 @@ public final class RiverSimulator {
         double pFlood = floodsPerYear / 365.25;
         for (int i = 0; i < days; i++) {
             LocalDate d = start.plusDays(i);
-            t[i] = d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            t[i] = DailySimulation.midnightUtc(d);
             double base = 700.0 + 300.0 * Math.cos(2 * Math.PI * (d.getDayOfYear() - 45) / 365.25);
             if (rising == 0 && rng.nextDouble() < pFlood) {
                 rising = 2 + rng.nextInt(3);
@@ -77,16 +65,10 @@ public final class RiverSimulator {
             } else {
                 flood *= 0.7;
             }
-            double noise = 15.0 * gaussian(rng);
+            double noise = 15.0 * DailySimulation.gaussian(rng);
             double level = Math.max(0.0, base + flood + noise);
             v[i] = rng.nextDouble() < missingRate ? Double.NaN : level;
         }
         return TimeSeries.of("river", t, v, ZoneOffset.UTC);
-    }
-
-    private static double gaussian(SplittableRandom rng) {
-        double u = 1.0 - rng.nextDouble();
-        double w = rng.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * w);
     }
 }
