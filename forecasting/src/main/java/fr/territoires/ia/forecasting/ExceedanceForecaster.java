@@ -386,8 +386,9 @@ public final class ExceedanceForecaster {
      * @return the fitted forecaster
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when a series has two values on one date or an
-     *     infinite value, {@link FeatureSpec#lags()} lacks lag 0, or the training or
-     *     validation period has no exceedance or no non-exceedance
+     *     infinite value, {@link FeatureSpec#lags()} lacks lag 0, or the training period has
+     *     no exceedance or no non-exceedance (when only a validation fold or the validation
+     *     years lack one, calibrated persistence is used and the card says why)
      */
     public static ExceedanceForecaster fit(TimeSeries series, List<TimeSeries> covariates,
             LocalDate trainUntil, Options options) {
@@ -433,12 +434,15 @@ public final class ExceedanceForecaster {
         List<Boolean> oofY = new ArrayList<>();
         long[] oofDays = new long[0];
         int[] foldEnds = new int[folds];
-        for (int f = 0; f < folds; f++) {
+        // Candidates can only be compared when every fold's training data and the validation
+        // period hold both classes; otherwise (rare events absent from a period) the forecaster
+        // falls back on calibrated persistence and says so in its card, rather than failing.
+        Optional<String> notComparable = comparability(all, valStart, span, folds, h);
+        for (int f = 0; f < folds && notComparable.isEmpty(); f++) {
             long bStart = valStart + span * f / folds;
             long bEnd = valStart + span * (f + 1) / folds - 1;
             Labelled train = all.select(Long.MIN_VALUE, bStart - 1 - h);
             Labelled block = all.select(bStart, bEnd);
-            checkClasses(train, "training data before " + LocalDate.ofEpochDay(bStart));
             for (boolean b : block.y()) {
                 oofY.add(b);
             }
@@ -468,15 +472,16 @@ public final class ExceedanceForecaster {
                 }
             }
         }
-        boolean[] vy = new boolean[oofY.size()];
-        for (int i = 0; i < vy.length; i++) {
+        boolean[] vy = notComparable.isPresent() ? all.select(valStart, Long.MAX_VALUE).y()
+                : new boolean[oofY.size()];
+        for (int i = 0; i < oofY.size(); i++) {
             vy[i] = oofY.get(i);
         }
-        checkClasses(new Labelled(oofDays, new double[0][], vy), "validation period");
         int best = 0;
         double bestAp = -1;
         double[] aps = new double[nCand];
-        for (int c = 0; c < nCand; c++) {
+        java.util.Arrays.fill(aps, Double.NaN);
+        for (int c = 0; c < nCand && notComparable.isEmpty(); c++) {
             aps[c] = BinaryMetrics.averagePrecision(vy, oof.get(c));
             if (aps[c] > bestAp + 1e-12
                     && (c == 0 || beatsInEveryFold(oof.get(c), oof.get(0), vy, foldEnds))) {
@@ -484,7 +489,7 @@ public final class ExceedanceForecaster {
                 best = c;
             }
         }
-        if (aps[best] < PERSISTENCE_MARGIN * aps[0]) {
+        if (!(aps[best] >= PERSISTENCE_MARGIN * aps[0])) {
             best = 0;
         }
         if (best != 0 && !beatsInResamples(oof.get(best), oof.get(0), vy, options.seed())) {
@@ -521,7 +526,7 @@ public final class ExceedanceForecaster {
             double[] s = scorer.score(all.x(), lag0);
             cal = options.calibration() == Calibration.ISOTONIC
                     ? Calibrator.isotonic(s, all.y()) : Calibrator.platt(s, all.y());
-            vs = scorer.score(all.select(oofDays[0], Long.MAX_VALUE).x(), lag0);
+            vs = scorer.score(all.select(valStart, Long.MAX_VALUE).x(), lag0);
         } else {
             vs = oof.get(best);
             cal = options.calibration() == Calibration.ISOTONIC
@@ -540,11 +545,42 @@ public final class ExceedanceForecaster {
         for (double[] r : all.x()) {
             explained.add(scorer.explain(r, names, lag0, reference));
         }
-        ModelCard card = card(series, options, trainUntil, all, chosenName, aps, vy, vs, vp, cal,
-                threshold, finalModel, configs, in).toBuilder()
-                .featureImportance(Explanation.importance(explained)).build();
+        ModelCard.Builder built = card(series, options, trainUntil, all, chosenName, aps, vy, vs, vp,
+                cal, threshold, finalModel, configs, in).toBuilder()
+                .featureImportance(Explanation.importance(explained));
+        if (notComparable.isPresent()) {
+            List<String> caveats = new ArrayList<>(built.build().caveats());
+            caveats.add(0, "No candidate model could be validated (" + notComparable.get()
+                    + "): calibrated persistence is used; refit when the record holds more events.");
+            built.caveats(caveats);
+        }
+        ModelCard card = built.build();
         return new ExceedanceForecaster(options, scorer, cal, threshold, lag0,
                 covariates.size(), chosenName, card, reference);
+    }
+
+    /**
+     * Why candidates cannot be compared on validation, if so: a fold whose training dates, or a
+     * validation period whose dates, lack exceedances or non-exceedances.
+     */
+    private static Optional<String> comparability(Labelled all, long valStart, long span, int folds,
+            int h) {
+        for (int f = 0; f < folds; f++) {
+            long bStart = valStart + span * f / folds;
+            Labelled train = all.select(Long.MIN_VALUE, bStart - 1 - h);
+            int pos = train.positives();
+            if (pos == 0 || pos == train.y().length) {
+                return Optional.of("the training dates before " + LocalDate.ofEpochDay(bStart) + " hold "
+                        + pos + " exceedances among " + train.y().length);
+            }
+        }
+        Labelled validation = all.select(valStart, Long.MAX_VALUE);
+        int pos = validation.positives();
+        if (pos == 0 || pos == validation.y().length) {
+            return Optional.of("the validation dates from " + LocalDate.ofEpochDay(valStart) + " hold "
+                    + pos + " exceedances among " + validation.y().length);
+        }
+        return Optional.empty();
     }
 
     /**
