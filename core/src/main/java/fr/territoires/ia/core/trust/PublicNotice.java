@@ -68,6 +68,9 @@ public final class PublicNotice {
         s.append("Cette notice décrit un traitement algorithmique utilisé par l'administration, en application"
                 + " des articles L312-1-3 et R311-3-1-2 du code des relations entre le public et"
                 + " l'administration (CRPA).\n\n");
+        s.append("> Avant publication : les textes repris de la fiche du modèle (usages, méthode, mesures,"
+                + " limites) sont cités tels qu'ils y sont écrits ; traduisez ceux qui sont en anglais et"
+                + " remplissez chaque mention « À compléter ».\n\n");
 
         s.append("## À quoi sert ce traitement ?\n\n");
         String purpose = !card.intendedUse().primaryUses().isBlank() ? card.intendedUse().primaryUses()

@@ -12,6 +12,7 @@ class PublicNoticeTest {
         String n = AltaiTest.card().toNoticeFr();
         assertTrue(n.startsWith("# Notice d'information : traitement algorithmique « flood-alert »\n"), n);
         assertTrue(n.contains("L312-1-3 et R311-3-1-2"), n);
+        assertTrue(n.contains("> Avant publication : les textes repris de la fiche du modèle"), n);
         assertTrue(n.contains("## À quoi sert ce traitement ?\n\nAlert when the Garonne may exceed 2.5 m\n"), n);
         // weights: 0.6 / (0.6 + 0.3 + 0.1) = 60 %, 30 %, 10 %
         assertTrue(n.contains("| level_max_3d | 60 % |\n| rise_24h | 30 % |\n| month | 10 % |\n"), n);
