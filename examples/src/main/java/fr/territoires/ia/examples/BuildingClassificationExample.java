@@ -52,7 +52,9 @@ public final class BuildingClassificationExample {
         for (int i = 0; i < polygons.size(); i++) {
             extracted.add(new Feature(i, polygons.get(i), java.util.Map.of(), "EPSG:2154"));
         }
-        List<ShapeClassifier.Prediction> predictions = classifier.classify(extracted);
+        List<ShapeClassifier.Explained> classified = classifier.classifyAndExplain(extracted);
+        List<ShapeClassifier.Prediction> predictions = classified.stream().map(ShapeClassifier.Explained::prediction)
+                .toList();
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "  %d simulated footprints, spatial-block 5-fold cross-validation "
@@ -62,11 +64,11 @@ public final class BuildingClassificationExample {
             out.append(String.format(Locale.ROOT, "    %-16s F1 %.3f (%d buildings)%n", c.label(), c.f1(), c.support()));
         }
         out.append("  aerial mask (0.5 m pixels) -> ").append(polygons.size()).append(" polygons, classified:\n");
-        List<fr.territoires.ia.core.trust.Explanation> why = classifier.explain(extracted);
         for (int i = 0; i < polygons.size(); i++) {
             out.append(String.format(Locale.ROOT, "    %.0f m² -> %s (confidence %.2f)%n", polygons.get(i).getArea(),
                     predictions.get(i).label(), predictions.get(i).confidence()));
-            out.append("      why: ").append(why.get(i).toEnglish(2, n -> ShapeClassifier.label(n, false))).append('\n');
+            out.append("      why: ").append(classified.get(i).explanation().toEnglish(2, n -> ShapeClassifier.label(n, false)))
+                    .append('\n');
         }
         out.append("  (simulated kinds differ clearly in size and shape; on real BD TOPO footprints with rare classes the "
                 + "same method reaches a macro-F1 of 0.32, see the README)");

@@ -88,17 +88,20 @@ final class ClassifyShapesCommand implements Callable<Integer> {
         }
         FeatureCollection in = GeoJson.read(input);
         report(out, input, in);
-        List<ShapeClassifier.Prediction> predictions = classifier.classify(in.features());
-        List<Feature> labelled = new ArrayList<>(in.features().size());
-        List<fr.territoires.ia.core.trust.Explanation> factors = explain ? classifier.explain(in.features())
+        List<ShapeClassifier.Explained> explained = explain ? classifier.classifyAndExplain(in.features())
                 : List.of();
+        List<ShapeClassifier.Prediction> predictions = explain
+                ? explained.stream().map(ShapeClassifier.Explained::prediction).toList()
+                : classifier.classify(in.features());
+        List<Feature> labelled = new ArrayList<>(in.features().size());
         for (int i = 0; i < in.features().size(); i++) {
             ShapeClassifier.Prediction p = predictions.get(i);
             Feature f = in.features().get(i).withProperty("predicted_label", p.label())
                     .withProperty("confidence", p.confidence());
             if (explain) {
-                f = f.withProperty("top_factors", factors.get(i).toEnglish(3, n -> ShapeClassifier.label(n, false)))
-                        .withProperty("top_factors_fr", factors.get(i).toFrench(3, n -> ShapeClassifier.label(n, true)));
+                fr.territoires.ia.core.trust.Explanation e = explained.get(i).explanation();
+                f = f.withProperty("top_factors", e.toEnglish(3, n -> ShapeClassifier.label(n, false)))
+                        .withProperty("top_factors_fr", e.toFrench(3, n -> ShapeClassifier.label(n, true)));
             }
             labelled.add(f);
         }

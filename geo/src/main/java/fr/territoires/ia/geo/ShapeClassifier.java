@@ -781,19 +781,62 @@ public final class ShapeClassifier {
      * @throws IllegalArgumentException when a geometry is invalid for the descriptors
      */
     public List<Explanation> explain(List<Feature> features) {
+        return classifyAndExplain(features).stream().map(Explained::explanation).toList();
+    }
+
+    /**
+     * A prediction and its explanation.
+     *
+     * <p>Instances are immutable and safe for concurrent use.
+     *
+     * @param prediction the prediction, as {@link #classify(List)} gives it
+     * @param explanation the explanation of its class, as {@link #explain(List)} gives it
+     * @since 0.1.0
+     */
+    public record Explained(Prediction prediction, Explanation explanation) {
+
+        /**
+         * Checks the components.
+         *
+         * @param prediction the prediction
+         * @param explanation its explanation
+         * @throws NullPointerException when a component is null
+         */
+        public Explained {
+            Objects.requireNonNull(prediction, "prediction");
+            Objects.requireNonNull(explanation, "explanation");
+        }
+    }
+
+    /**
+     * Classifies and explains features in one pass: the same predictions as
+     * {@link #classify(List)} and explanations as {@link #explain(List)}, with the descriptors
+     * computed once.
+     *
+     * @param features features of one collection (one CRS, in metres)
+     * @return one prediction and explanation per feature, in input order
+     * @throws NullPointerException when the list or an element is null
+     * @throws IllegalArgumentException when a geometry is invalid for the descriptors
+     */
+    public List<Explained> classifyAndExplain(List<Feature> features) {
         Matrix matrix = describe(features, options);
         List<Integer> all = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
             all.add(i);
         }
-        return explain(compiled, labels, matrix, all, features);
+        return explained(compiled, labels, matrix, all, features);
     }
 
     private static List<Explanation> explain(Compiled compiled, List<String> labels, Matrix matrix,
             List<Integer> rows, List<Feature> features) {
+        return explained(compiled, labels, matrix, rows, features).stream().map(Explained::explanation).toList();
+    }
+
+    private static List<Explained> explained(Compiled compiled, List<String> labels, Matrix matrix,
+            List<Integer> rows, List<Feature> features) {
         List<Prediction> predicted = predict(compiled, labels, matrix, rows, features);
         List<String> names = List.of(matrix.names());
-        List<Explanation> out = new ArrayList<>(rows.size());
+        List<Explained> out = new ArrayList<>(rows.size());
         double[] cell = new double[names.size()];
         for (int i = 0; i < rows.size(); i++) {
             double[] row = matrix.rows()[rows.get(i)];
@@ -802,9 +845,9 @@ public final class ShapeClassifier {
             }
             String label = predicted.get(i).label();
             int c = compiled.classes().indexOf(label);
-            out.add(Explanation.of("score of class " + label + " (softmax margin)",
+            out.add(new Explained(predicted.get(i), Explanation.of("score of class " + label + " (softmax margin)",
                     "score de la classe " + label + " (marge softmax)", names, cell,
-                    compiled.trees().contributions(cell, c), compiled.trees().margin(cell, c)));
+                    compiled.trees().contributions(cell, c), compiled.trees().margin(cell, c))));
         }
         return List.copyOf(out);
     }

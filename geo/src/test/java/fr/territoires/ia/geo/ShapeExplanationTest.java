@@ -43,7 +43,11 @@ class ShapeExplanationTest {
             assertEquals(e.value(), sum, 1e-6, "feature " + i);
             assertTrue(e.toFrench(3, n -> ShapeClassifier.label(n, true)).startsWith("score de la classe "));
         }
-        // The simulated kinds differ mostly by size: the area is credited on the first footprint.
+        // One pass gives the same predictions and explanations.
+        List<ShapeClassifier.Explained> both = model.classifyAndExplain(test);
+        assertEquals(predictions, both.stream().map(ShapeClassifier.Explained::prediction).toList());
+        assertEquals(explanations, both.stream().map(ShapeClassifier.Explained::explanation).toList());
+        // The area column holds the footprint's area.
         Explanation first = explanations.get(0);
         assertEquals(ShapeDescriptors.of(test.get(0).geometry()).get("area"),
                 first.factors().get(ShapeDescriptors.names().indexOf("area")).featureValue(), 1e-9);
