@@ -39,7 +39,8 @@ final class ForecastEventsCommand implements Callable<Integer> {
 
     @Option(names = "--explain", description = "Add top_factors and top_factors_fr columns for alerts: the last "
             + "observed level against the threshold, then the three inputs that raise or lower the model's log-odds "
-            + "most (tree-path contributions, summing with the base value to the score), in English and French.")
+            + "most (tree-path or weight-times-value contributions, summing with the base value to the score), in "
+            + "English and French.")
     private boolean explain;
 
     @Override
