@@ -680,7 +680,7 @@ public final class ShapeClassifier {
             details.put("count." + label, Integer.toString(counts.get(label)));
         }
         details.put("unlabelled", Integer.toString(unlabelled.size()));
-        details.put("descriptors", String.join(",", featureNames(options)));
+        details.put("descriptors", String.join(", ", featureNames(options)));
         Map<String, String> opts = options.toMap();
         opts.put("labelProperty", labelProperty);
         // A JSON array: readable in the card, unambiguous to read back whatever the labels hold.

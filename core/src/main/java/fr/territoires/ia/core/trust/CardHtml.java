@@ -14,7 +14,7 @@ final class CardHtml {
             "h2{margin-top:2rem;color:#000091;border-bottom:1px solid #ccc}",
             "h3{margin-bottom:.3rem}",
             "table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}",
-            "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}",
+            "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}",
             "th{background:#eef}",
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             ".none{color:#777;font-style:italic}",
