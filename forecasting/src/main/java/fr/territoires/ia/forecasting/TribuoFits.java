@@ -179,7 +179,7 @@ final class TribuoFits {
             this.compiled = compiled;
             this.linear = linear;
             this.positive = model.getOutputIDInfo().getID(new Label(POSITIVE));
-            this.linearWeights = linearLogOdds(model, names);
+            this.linearWeights = linearLogOdds(model, names, linear);
         }
 
         double[] predict(double[][] x) {
@@ -230,25 +230,28 @@ final class TribuoFits {
         }
 
         /**
-         * For a Tribuo linear SGD model: the weights of the log-odds of the positive class on
-         * the standardised features (positive class's weights minus the negative's; features
-         * unseen in training weigh 0), then the intercept last. Empty for other models.
+         * For a logistic model: the weights of the log-odds of the positive class on the
+         * standardised features, in column order (the positive class's weights minus the
+         * negative's, read from the {@link LinearPredictor}; features unseen in training weigh
+         * 0), then the intercept last. Empty for other models.
          */
-        private static double[] linearLogOdds(Model<Label> model, String[] names) {
-            if (!(model instanceof org.tribuo.classification.sgd.linear.LinearSGDModel linear)) {
+        private static double[] linearLogOdds(Model<Label> model, String[] names,
+                @org.jspecify.annotations.Nullable LinearPredictor linear) {
+            if (linear == null) {
                 return new double[0];
             }
-            org.tribuo.math.la.DenseMatrix w = linear.getWeightsCopy();
             int pos = model.getOutputIDInfo().getID(new Label(POSITIVE));
             int neg = model.getOutputIDInfo().getID(new Label(NEGATIVE));
+            // The predictor's weights follow Tribuo's feature ids (see linear(...)).
+            double[] wp = linear.weights(pos);
+            double[] wn = linear.weights(neg);
             ImmutableFeatureMap map = model.getFeatureIDMap();
             double[] out = new double[names.length + 1];
             for (int j = 0; j < names.length; j++) {
                 int id = map.getID(names[j]);
-                out[j] = id < 0 ? 0.0 : w.get(pos, id) - w.get(neg, id);
+                out[j] = id < 0 ? 0.0 : wp[id] - wn[id];
             }
-            int bias = w.getDimension2Size() - 1;
-            out[names.length] = w.get(pos, bias) - w.get(neg, bias);
+            out[names.length] = linear.intercept(pos) - linear.intercept(neg);
             return out;
         }
 
