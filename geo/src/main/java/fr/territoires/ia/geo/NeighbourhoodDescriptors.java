@@ -3,6 +3,7 @@ package fr.territoires.ia.geo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import org.locationtech.jts.algorithm.MinimumAreaRectangle;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
  * Neighbourhood descriptors of each building of a collection, from one spatial index (a JTS
@@ -70,12 +73,33 @@ import org.locationtech.jts.index.strtree.STRtree;
  *       wall tolerance of each other, {@code i} included (1 and {@code i}'s area for a detached
  *       building; a terrace or a town-centre block is one large block);</li>
  *   <li>{@code block_largest_share}: {@code i}'s area over the largest area in its block, in
- *       (0, 1].</li>
+ *       (0, 1];</li>
+ *   <li>{@code similar_neighbours}: number of neighbours (within {@code r}) whose long axis
+ *       (the long side of the minimum-area rectangle, as a direction in [0°, 180°)) is within
+ *       {@value #SIMILAR_ANGLE}° of {@code i}'s and whose area is within a factor
+ *       {@value #SIMILAR_AREA} of {@code i}'s, count (repeated units: rows of greenhouses or
+ *       sheds, housing estates);</li>
+ *   <li>{@code similar_share}: {@code similar_neighbours} over {@code neighbours_within_r}, in
+ *       [0, 1], NaN when there is no neighbour;</li>
+ *   <li>{@code empty_sectors}: number of the {@value #SECTORS} equal angular sectors around
+ *       {@code i}'s centroid holding no other centroid within {@code 2r}, in [0, 8] (open
+ *       ground on some sides: fields, squares, sports grounds);</li>
+ *   <li>{@code core_density_ratio}: density of centroids within {@code R} over their density
+ *       within {@code 2R}, that is {@code 4 context_count / zone_count}, NaN when the zone is
+ *       empty (above 1 in the core of a village or a town, below 1 at its edge);</li>
+ *   <li>{@code cell_area}: area of {@code i}'s cell in the Voronoi diagram of all centroids,
+ *       clipped to the disc of radius {@code 2r} around its centroid (a 64-gon), m²; buildings
+ *       sharing one centroid share its cell equally (an approximation, on centroids, of
+ *       momepy's morphological tessellation cell);</li>
+ *   <li>{@code cell_coverage}: {@code i}'s area over {@code cell_area}, at most 1 (momepy
+ *       {@code AreaRatio} of building to tessellation cell: the share of its plot a building
+ *       covers).</li>
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
  * building a query of its envelope grown by {@code r} and one of the square of half-side
- * {@code 2R} around its centroid.
+ * {@code 2R} around its centroid; one Voronoi diagram of the centroids (JTS
+ * {@link VoronoiDiagramBuilder}).
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none).
  *
@@ -90,10 +114,20 @@ public final class NeighbourhoodDescriptors {
             "touching_mean_area", "large_within_r", "context_area_rank",
             "area_to_context_median", "zone_count", "zone_mean_area", "zone_max_area",
             "zone_large_share", "kth_centroid_distance", "block_size", "block_area",
-            "block_largest_share");
+            "block_largest_share", "similar_neighbours", "similar_share", "empty_sectors",
+            "core_density_ratio", "cell_area", "cell_coverage");
 
     /** Rank {@code k} of the neighbour whose centroid distance is {@code kth_centroid_distance}. */
     public static final int KTH = 5;
+
+    /** Largest difference of long-axis direction, degrees, between similar neighbours. */
+    public static final double SIMILAR_ANGLE = 10.0;
+
+    /** Largest area ratio, either way, between similar neighbours. */
+    public static final double SIMILAR_AREA = 1.5;
+
+    /** Number of equal angular sectors counted by {@code empty_sectors}. */
+    public static final int SECTORS = 8;
 
     /** Area, m², from which a context building counts as large. */
     public static final double LARGE_AREA = 400.0;
@@ -251,12 +285,14 @@ public final class NeighbourhoodDescriptors {
         double[] cxs = new double[n];
         double[] cys = new double[n];
         double[] orient = orientations != null ? orientations : new double[n];
+        double[] axes = new double[n];
         STRtree tree = new STRtree();
         for (int i = 0; i < n; i++) {
             areas[i] = gs[i].getArea();
             org.locationtech.jts.geom.Point c = gs[i].getCentroid();
             cxs[i] = c.getX();
             cys[i] = c.getY();
+            axes[i] = axisAngle(gs[i]);
             if (orientations == null) {
                 orient[i] = orientation(gs[i]);
             }
@@ -296,6 +332,7 @@ public final class NeighbourhoodDescriptors {
             int touching = 0;
             double touchingArea = 0;
             int largeNear = 0;
+            int similar = 0;
             Geometry boundary = null;
             double shared = 0;
             double[] sums = new double[extra];
@@ -324,6 +361,12 @@ public final class NeighbourhoodDescriptors {
                         }
                     }
                     alignSum += Math.abs(orient[i] - orient[j]);
+                    double turn = Math.abs(axes[i] - axes[j]);
+                    double ratio = areas[j] / areas[i];
+                    if (Math.min(turn, 180.0 - turn) <= SIMILAR_ANGLE
+                            && ratio >= 1 / SIMILAR_AREA && ratio <= SIMILAR_AREA) {
+                        similar++;
+                    }
                 }
                 if (d <= tol) {
                     union(parent, i, j);
@@ -371,6 +414,8 @@ public final class NeighbourhoodDescriptors {
             double zoneArea = 0;
             double zoneMax = 0;
             int zoneLarge = 0;
+            int sectors = 0;
+            double sectorR = 2 * r;
             for (int j : context) {
                 if (j == i) {
                     continue;
@@ -383,6 +428,11 @@ public final class NeighbourhoodDescriptors {
                     if (areas[j] >= LARGE_AREA) {
                         zoneLarge++;
                     }
+                }
+                if (dc <= sectorR && dc > 0) {
+                    double a = Math.atan2(cys[j] - cys[i], cxs[j] - cxs[i]);
+                    int sector = (int) Math.floor((a + Math.PI) / (2 * Math.PI) * SECTORS);
+                    sectors |= 1 << Math.min(SECTORS - 1, Math.max(0, sector));
                 }
                 if (dc <= bigR) {
                     contextAreas[contextCount++] = areas[j];
@@ -414,6 +464,10 @@ public final class NeighbourhoodDescriptors {
             } else {
                 row[21] = Double.NaN;
             }
+            row[25] = similar;
+            row[26] = count == 0 ? Double.NaN : (double) similar / count;
+            row[27] = SECTORS - Integer.bitCount(sectors);
+            row[28] = zoneCount == 0 ? Double.NaN : 4.0 * contextCount / zoneCount;
             for (int k = 0; k < extra; k++) {
                 row[base + k] = finite[k] == 0 ? Double.NaN : sums[k] / finite[k];
             }
@@ -433,7 +487,63 @@ public final class NeighbourhoodDescriptors {
             rows[i][23] = blockArea[root];
             rows[i][24] = areas[i] / blockMax[root];
         }
+        double[] cells = cellAreas(gs[0].getFactory(), cxs, cys, 2 * r);
+        for (int i = 0; i < n; i++) {
+            rows[i][29] = cells[i] > 0 ? cells[i] : Double.NaN;
+            rows[i][30] = cells[i] > 0 ? Math.min(1.0, areas[i] / cells[i]) : Double.NaN;
+        }
         return rows;
+    }
+
+    /**
+     * Area of each building's cell in the Voronoi diagram of the centroids, clipped to the disc
+     * of radius {@code limit} around its centroid; buildings sharing a centroid share its cell
+     * equally.
+     */
+    private static double[] cellAreas(GeometryFactory factory, double[] xs, double[] ys,
+            double limit) {
+        int n = xs.length;
+        double[] out = new double[n];
+        if (n == 0) {
+            return out;
+        }
+        Map<Coordinate, List<Integer>> sites = new HashMap<>();
+        List<Coordinate> coords = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Coordinate c = new Coordinate(xs[i], ys[i]);
+            sites.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
+            coords.add(c);
+        }
+        double disc = Math.PI * limit * limit;
+        if (sites.size() < 2) {
+            for (int i = 0; i < n; i++) {
+                out[i] = disc / n;
+            }
+            return out;
+        }
+        VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
+        builder.setSites(coords);
+        Envelope clip = new Envelope();
+        for (Coordinate c : coords) {
+            clip.expandToInclude(c);
+        }
+        clip.expandBy(2 * limit);
+        builder.setClipEnvelope(clip);
+        Geometry diagram = builder.getDiagram(factory);
+        for (int k = 0; k < diagram.getNumGeometries(); k++) {
+            Geometry cell = diagram.getGeometryN(k);
+            Coordinate site = (Coordinate) cell.getUserData();
+            List<Integer> owners = sites.get(site);
+            if (owners == null) {
+                continue;
+            }
+            Geometry circle = factory.createPoint(site).buffer(limit, 16);
+            double a = cell.intersection(circle).getArea() / owners.size();
+            for (int i : owners) {
+                out[i] = a;
+            }
+        }
+        return out;
     }
 
     /** Median of the first {@code count >= 1} values; reorders them. */
@@ -462,6 +572,20 @@ public final class NeighbourhoodDescriptors {
         if (ra != rb) {
             parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
+    }
+
+    /** Angle of the MRR's long side from the x axis, degrees in [0, 180). */
+    private static double axisAngle(Geometry g) {
+        Coordinate[] rc = MinimumAreaRectangle.getMinimumRectangle(g).getCoordinates();
+        if (rc.length < 3) {
+            return 0.0;
+        }
+        double s1 = rc[0].distance(rc[1]);
+        double s2 = rc[1].distance(rc[2]);
+        Coordinate a = s1 >= s2 ? rc[0] : rc[1];
+        Coordinate b = s1 >= s2 ? rc[1] : rc[2];
+        double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
+        return ((az % 180.0) + 180.0) % 180.0;
     }
 
     private static double orientation(Geometry g) {

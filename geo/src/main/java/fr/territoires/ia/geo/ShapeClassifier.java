@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.tribuo.Example;
@@ -57,6 +58,17 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * largest class and {@code p} is {@link Options#classWeightPower()} (0 = unweighted, 1 = fully
  * balanced).
  *
+ * <p><b>Decision.</b> Rare classes are seldom the most probable class even for footprints the
+ * model ranks first for them, so the predicted class is the one of highest probability times a
+ * per-class decision scale (1 for the majority class, at least 1 for the others). The scales are
+ * chosen at fit to maximise macro-F1 on out-of-fold probabilities of {@link
+ * Options#decisionFolds()} inner spatial-block folds of the training footprints, then shrunk
+ * halfway towards 1 on a log scale (they rest on few examples); the model itself is trained on
+ * all of them. They are kept in the card and the model file. With {@code decisionFolds} 0 the
+ * most probable class is predicted. The probabilities are never rescaled: {@link
+ * Prediction#confidence()} is the probability of the predicted class, which may then be below
+ * that of another class.
+ *
  * <p><b>Labels.</b> Training labels are the text values of {@code labelProperty}. Features whose
  * label is missing, null, not text or blank are not guessed: they are left out of training (they
  * still count as neighbours) and reported by {@link #unlabelled()} and in the card. In
@@ -66,7 +78,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <p><b>Evaluation.</b> {@link #spatialBlockCrossValidation} groups buildings by square cells of
  * their centroids (500 m by default) and assigns whole cells to folds, never random rows, since
  * adjacent buildings leak information. Cells are assigned as scikit-learn's {@code GroupKFold}
- * does: largest cell first, each to the fold with the fewest buildings so far.
+ * does: largest cell first, each to the fold with the fewest buildings so far. Each fold's model
+ * chooses its decision scales inside its own training part, as {@link #fit} does.
  *
  * <p>Predictions are computed in one batch per call, by the trees of the booster compiled once
  * (at fit or load) into a {@link CompiledTrees}: plain Java, no per-example Tribuo objects, equal
@@ -87,7 +100,7 @@ public final class ShapeClassifier {
     private static final com.fasterxml.jackson.databind.ObjectMapper LABELS_JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
-    private static final int KIND_VERSION = 1;
+    private static final int KIND_VERSION = 2;
     private static final String HEIGHT = "height";
 
     private final Model<Label> model;
@@ -95,15 +108,18 @@ public final class ShapeClassifier {
     private final Compiled compiled;
     private final Options options;
     private final List<String> labels;
+    /** Decision scale of each label, in {@link #labels} order (see {@link DecisionScales}). */
+    private final double[] scales;
     private final List<Integer> unlabelled;
     private final ModelCard card;
 
     private ShapeClassifier(Model<Label> model, Compiled compiled, Options options, List<String> labels,
-            List<Integer> unlabelled, ModelCard card) {
+            double[] scales, List<Integer> unlabelled, ModelCard card) {
         this.model = model;
         this.compiled = compiled;
         this.options = options;
         this.labels = labels;
+        this.scales = scales;
         this.unlabelled = unlabelled;
         this.card = card;
     }
@@ -126,12 +142,17 @@ public final class ShapeClassifier {
      *     (the default: footprints alone)
      * @param seed random seed of the booster
      * @param threads threads used by XGBoost, {@code >= 1}
+     * @param decisionFolds number of inner spatial-block folds over the training footprints
+     *     from which the per-class decision scales are chosen (see {@link ShapeClassifier}),
+     *     0 to predict the most probable class, otherwise {@code >= 2}
+     * @param decisionCellSize side of the square cells grouping the training footprints into
+     *     those inner folds, m, finite and {@code > 0}
      * @since 0.1.0
      */
     public record Options(int trees, int maxDepth, double learningRate, double minChildWeight,
             double subsample, double featureSubsample, double classWeightPower,
             NeighbourhoodDescriptors.Options neighbourhood, Optional<String> heightProperty,
-            long seed, int threads) {
+            long seed, int threads, int decisionFolds, double decisionCellSize) {
 
         /**
          * Validates the settings.
@@ -147,6 +168,8 @@ public final class ShapeClassifier {
          * @param heightProperty height property, or empty
          * @param seed seed
          * @param threads thread count
+         * @param decisionFolds inner folds of the decision scales, 0 or {@code >= 2}
+         * @param decisionCellSize side of the inner cells, m
          * @throws NullPointerException when an object argument is null
          * @throws IllegalArgumentException when a value is out of range
          */
@@ -185,20 +208,29 @@ public final class ShapeClassifier {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, was " + threads);
             }
+            if (decisionFolds < 0 || decisionFolds == 1) {
+                throw new IllegalArgumentException("decisionFolds must be 0 or >= 2, was "
+                        + decisionFolds);
+            }
+            if (!(decisionCellSize > 0) || !Double.isFinite(decisionCellSize)) {
+                throw new IllegalArgumentException(
+                        "decisionCellSize must be finite and > 0, was " + decisionCellSize);
+            }
         }
 
         /**
          * Returns the defaults, chosen by spatial-block cross-validation on the Rodez-area BD TOPO
-         * extract: 60 rounds of depth 5, learning rate 0.15, minimum leaf weight 3, subsample
+         * extract: 150 rounds of depth 3, learning rate 0.08, minimum leaf weight 3, subsample
          * 0.8, descriptor subsample 0.8, class weight power 0.5, the default
          * neighbourhood ({@link NeighbourhoodDescriptors.Options#defaults()}), no height, seed
-         * 42, 1 thread.
+         * 42, 1 thread, decision scales chosen on 4 inner folds of 500 m cells.
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(60, 5, 0.15, 3.0, 0.8, 0.8, 0.5,
-                    NeighbourhoodDescriptors.Options.defaults(), Optional.empty(), 42L, 1);
+            return new Options(150, 3, 0.08, 3.0, 0.8, 0.8, 0.5,
+                    NeighbourhoodDescriptors.Options.defaults(), Optional.empty(), 42L, 1, 4,
+                    500.0);
         }
 
         /**
@@ -211,7 +243,7 @@ public final class ShapeClassifier {
         public Options withTrees(int trees) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -224,7 +256,7 @@ public final class ShapeClassifier {
         public Options withMaxDepth(int maxDepth) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -237,7 +269,7 @@ public final class ShapeClassifier {
         public Options withLearningRate(double learningRate) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -250,7 +282,7 @@ public final class ShapeClassifier {
         public Options withMinChildWeight(double minChildWeight) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -264,7 +296,7 @@ public final class ShapeClassifier {
         public Options withSubsample(double subsample, double featureSubsample) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -277,7 +309,7 @@ public final class ShapeClassifier {
         public Options withClassWeightPower(double classWeightPower) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -290,7 +322,7 @@ public final class ShapeClassifier {
         public Options withNeighbourhood(NeighbourhoodDescriptors.Options neighbourhood) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -305,7 +337,7 @@ public final class ShapeClassifier {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood,
                     Optional.of(Objects.requireNonNull(heightProperty, "heightProperty")), seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -317,7 +349,7 @@ public final class ShapeClassifier {
         public Options withSeed(long seed) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
         }
 
         /**
@@ -330,7 +362,33 @@ public final class ShapeClassifier {
         public Options withThreads(int threads) {
             return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
-                    threads);
+                    threads, decisionFolds, decisionCellSize);
+        }
+
+        /**
+         * Returns a copy with another number of inner folds for the decision scales.
+         *
+         * @param decisionFolds 0 (predict the most probable class) or {@code >= 2}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withDecisionFolds(int decisionFolds) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads, decisionFolds, decisionCellSize);
+        }
+
+        /**
+         * Returns a copy with another cell side for the inner folds of the decision scales.
+         *
+         * @param decisionCellSize side, m, finite and {@code > 0}
+         * @return new options
+         * @throws IllegalArgumentException when out of range
+         */
+        public Options withDecisionCellSize(double decisionCellSize) {
+            return new Options(trees, maxDepth, learningRate, minChildWeight, subsample,
+                    featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
+                    threads, decisionFolds, decisionCellSize);
         }
 
         Map<String, String> toMap() {
@@ -348,6 +406,8 @@ public final class ShapeClassifier {
             m.put("heightProperty", heightProperty.orElse(""));
             m.put("seed", Long.toString(seed));
             m.put("threads", Integer.toString(threads));
+            m.put("decisionFolds", Integer.toString(decisionFolds));
+            m.put("decisionCellSize", Double.toString(decisionCellSize));
             return m;
         }
 
@@ -367,7 +427,9 @@ public final class ShapeClassifier {
                                 Double.parseDouble(need(m, "contextRadius", source))),
                         height.isEmpty() ? Optional.empty() : Optional.of(height),
                         Long.parseLong(need(m, "seed", source)),
-                        Integer.parseInt(need(m, "threads", source)));
+                        Integer.parseInt(need(m, "threads", source)),
+                        Integer.parseInt(need(m, "decisionFolds", source)),
+                        Double.parseDouble(need(m, "decisionCellSize", source)));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(source + ": card options must hold numbers, "
                         + "was " + e.getMessage(), e);
@@ -390,7 +452,8 @@ public final class ShapeClassifier {
      * <p>Instances are immutable and safe for concurrent use.
      *
      * @param index the feature's {@link Feature#index()}
-     * @param label predicted label, the most probable class
+     * @param label predicted label: the class of highest probability times its decision scale
+     *     (the most probable class when the options' {@code decisionFolds} is 0)
      * @param confidence probability of the predicted label, in [0, 1]
      * @param probabilities probability of every label, in {@link #labels()} order, summing to 1
      * @since 0.1.0
@@ -601,12 +664,14 @@ public final class ShapeClassifier {
         Matrix matrix = describe(training, options);
         List<Integer> rows = new ArrayList<>();
         List<String> y = new ArrayList<>();
+        List<Long> cells = new ArrayList<>();
         List<Integer> unlabelled = new ArrayList<>();
         for (int i = 0; i < training.size(); i++) {
             Optional<String> label = labelOf(training.get(i), labelProperty);
             if (label.isPresent()) {
                 rows.add(i);
                 y.add(label.get());
+                cells.add(cellOf(training.get(i), options.decisionCellSize()));
             } else {
                 unlabelled.add(training.get(i).index());
             }
@@ -621,14 +686,16 @@ public final class ShapeClassifier {
             throw new IllegalArgumentException("training must hold at least 2 labels, was "
                     + labels);
         }
-        Model<Label> model = train(matrix, rows, y, options);
-        Compiled compiled = Compiled.of(model, featureNames(options));
+        Fitted fitted = fitRows(matrix, rows, y, cells, labels, options);
         // Global importance: mean absolute contribution to the predicted class's score over the
         // training footprints.
-        List<Explanation> explained = explain(compiled, labels, matrix, rows, training);
-        ModelCard card = card(model, options, labelProperty, labels, y, unlabelled,
-                training.size()).toBuilder().featureImportance(Explanation.importance(explained)).build();
-        return new ShapeClassifier(model, compiled, options, labels, List.copyOf(unlabelled), card);
+        List<Explanation> explained = explain(fitted.compiled(), labels, fitted.scales(), matrix,
+                rows, training);
+        ModelCard card = card(fitted.model(), options, labelProperty, labels, fitted.scales(), y,
+                unlabelled, training.size()).toBuilder()
+                .featureImportance(Explanation.importance(explained)).build();
+        return new ShapeClassifier(fitted.model(), fitted.compiled(), options, labels,
+                fitted.scales(), List.copyOf(unlabelled), card);
     }
 
     private static List<String> labelOrder(List<String> y) {
@@ -669,7 +736,8 @@ public final class ShapeClassifier {
     }
 
     private static ModelCard card(Model<Label> model, Options options, String labelProperty,
-            List<String> labels, List<String> y, List<Integer> unlabelled, int total) {
+            List<String> labels, double[] scales, List<String> y, List<Integer> unlabelled,
+            int total) {
         Map<String, Integer> counts = new TreeMap<>();
         for (String s : y) {
             counts.merge(s, 1, Integer::sum);
@@ -685,10 +753,18 @@ public final class ShapeClassifier {
         opts.put("labelProperty", labelProperty);
         // A JSON array: readable in the card, unambiguous to read back whatever the labels hold.
         opts.put("labels", LABELS_JSON.valueToTree(labels).toString());
+        opts.put("decisionScales", LABELS_JSON.valueToTree(scales).toString());
         List<String> caveats = new ArrayList<>();
         caveats.add("Trained on footprints of one area; shapes and class shares differ between "
                 + "regions: evaluate on local data (spatial-block cross-validation) before use.");
         caveats.add("Rare classes are learned from few examples; check per-class F1, not accuracy.");
+        if (options.decisionFolds() >= 2) {
+            caveats.add("The predicted class is the one of highest probability times its decision "
+                    + "scale " + LABELS_JSON.valueToTree(scales) + " (labels in the order "
+                    + labels + "), not always the most probable: scales above 1, chosen on "
+                    + options.decisionFolds() + " inner spatial folds of the training data, "
+                    + "trade precision of rare classes for recall.");
+        }
         if (!unlabelled.isEmpty()) {
             caveats.add(unlabelled.size() + " of " + total + " features had no usable \""
                     + labelProperty + "\" label and were left out of training (first indices: "
@@ -718,6 +794,21 @@ public final class ShapeClassifier {
      */
     public List<String> labels() {
         return labels;
+    }
+
+    /**
+     * Returns the decision scale of each label (see the class comment): the predicted class is
+     * the one of highest probability times its scale.
+     *
+     * @return label to scale, in {@link #labels()} order, unmodifiable; all 1 when the options'
+     *     {@code decisionFolds} is 0 or the training footprints spanned fewer cells than folds
+     */
+    public Map<String, Double> decisionScales() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int c = 0; c < labels.size(); c++) {
+            m.put(labels.get(c), scales[c]);
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /**
@@ -762,7 +853,7 @@ public final class ShapeClassifier {
         for (int i = 0; i < features.size(); i++) {
             all.add(i);
         }
-        return predict(compiled, labels, matrix, all, features);
+        return predict(compiled, labels, scales, matrix, all, features);
     }
 
     /**
@@ -824,17 +915,18 @@ public final class ShapeClassifier {
         for (int i = 0; i < features.size(); i++) {
             all.add(i);
         }
-        return explained(compiled, labels, matrix, all, features);
+        return explained(compiled, labels, scales, matrix, all, features);
     }
 
-    private static List<Explanation> explain(Compiled compiled, List<String> labels, Matrix matrix,
-            List<Integer> rows, List<Feature> features) {
-        return explained(compiled, labels, matrix, rows, features).stream().map(Explained::explanation).toList();
+    private static List<Explanation> explain(Compiled compiled, List<String> labels,
+            double[] scales, Matrix matrix, List<Integer> rows, List<Feature> features) {
+        return explained(compiled, labels, scales, matrix, rows, features).stream()
+                .map(Explained::explanation).toList();
     }
 
-    private static List<Explained> explained(Compiled compiled, List<String> labels, Matrix matrix,
-            List<Integer> rows, List<Feature> features) {
-        List<Prediction> predicted = predict(compiled, labels, matrix, rows, features);
+    private static List<Explained> explained(Compiled compiled, List<String> labels,
+            double[] scales, Matrix matrix, List<Integer> rows, List<Feature> features) {
+        List<Prediction> predicted = predict(compiled, labels, scales, matrix, rows, features);
         List<String> names = List.of(matrix.names());
         List<Explained> out = new ArrayList<>(rows.size());
         double[] cell = new double[names.size()];
@@ -949,6 +1041,18 @@ public final class ShapeClassifier {
             Map.entry("block_area", new String[] {"area of the joined block (m²)", "surface de l'îlot mitoyen (m²)"}),
             Map.entry("block_largest_share", new String[] {"area relative to the block's largest",
                     "surface rapportée au plus grand bâtiment de l'îlot"}),
+            Map.entry("similar_neighbours", new String[] {"similar parallel neighbours",
+                    "voisins parallèles semblables"}),
+            Map.entry("similar_share", new String[] {"share of similar parallel neighbours",
+                    "part de voisins parallèles semblables"}),
+            Map.entry("empty_sectors", new String[] {"empty sides around (of 8)",
+                    "côtés dégagés autour (sur 8)"}),
+            Map.entry("core_density_ratio", new String[] {"density near over density around",
+                    "densité proche rapportée à la densité alentour"}),
+            Map.entry("cell_area", new String[] {"area of its Voronoi cell (m²)",
+                    "surface de sa cellule de Voronoï (m²)"}),
+            Map.entry("cell_coverage", new String[] {"share of its cell built",
+                    "part bâtie de sa cellule"}),
             Map.entry("height", new String[] {"height (m)", "hauteur (m)"}));
 
     /**
@@ -999,15 +1103,15 @@ public final class ShapeClassifier {
         for (int i = 0; i < features.size(); i++) {
             all.add(i);
         }
-        return predictWithTribuo(model, labels, matrix, all, features);
+        return predictWithTribuo(model, labels, scales, matrix, all, features);
     }
 
-    /** Predicts the rows with the compiled trees; labels the model lacks get probability 0. */
-    private static List<Prediction> predict(Compiled compiled, List<String> labels,
-            Matrix matrix, List<Integer> rows, List<Feature> features) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * Probabilities of the rows from the compiled trees, one array per row in {@code labels}
+     * order; labels the model lacks get probability 0.
+     */
+    private static double[][] probabilities(Compiled compiled, List<String> labels,
+            Matrix matrix, List<Integer> rows) {
         int p = matrix.names().length;
         int k = compiled.classes().size();
         double[] flat = new double[rows.size() * p];
@@ -1018,33 +1122,136 @@ public final class ShapeClassifier {
                 flat[i * p + j] = Double.isFinite(row[j]) ? row[j] : Double.NaN;
             }
         }
-        double[] probabilities = new double[rows.size() * k];
-        compiled.trees().predictBatch(flat, probabilities);
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int c = 0; c < k; c++) {
-            classIndex.put(compiled.classes().get(c), c);
+        double[] raw = new double[rows.size() * k];
+        if (!rows.isEmpty()) {
+            compiled.trees().predictBatch(flat, raw);
         }
-        List<Prediction> out = new ArrayList<>(rows.size());
+        int[] column = new int[labels.size()];
+        for (int c = 0; c < column.length; c++) {
+            column[c] = compiled.classes().indexOf(labels.get(c));
+        }
+        double[][] out = new double[rows.size()][labels.size()];
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Double> probs = new LinkedHashMap<>();
-            String best = labels.get(0);
-            double bestP = -1;
-            for (String label : labels) {
-                Integer c = classIndex.get(label);
-                double v = c == null ? 0.0 : Math.max(0.0, Math.min(1.0, probabilities[i * k + c]));
-                probs.put(label, v);
-                if (v > bestP) {
-                    bestP = v;
-                    best = label;
-                }
+            for (int c = 0; c < column.length; c++) {
+                out[i][c] = column[c] < 0 ? 0.0
+                        : Math.max(0.0, Math.min(1.0, raw[i * k + column[c]]));
             }
-            out.add(new Prediction(features.get(rows.get(i)).index(), best, bestP, probs));
         }
         return out;
     }
 
+    /** Predicts the rows with the compiled trees and the decision scales. */
+    private static List<Prediction> predict(Compiled compiled, List<String> labels,
+            double[] scales, Matrix matrix, List<Integer> rows, List<Feature> features) {
+        double[][] probabilities = probabilities(compiled, labels, matrix, rows);
+        List<Prediction> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Double> probs = new LinkedHashMap<>();
+            for (int c = 0; c < labels.size(); c++) {
+                probs.put(labels.get(c), probabilities[i][c]);
+            }
+            int d = DecisionScales.decide(probabilities[i], scales);
+            out.add(new Prediction(features.get(rows.get(i)).index(), labels.get(d),
+                    probabilities[i][d], probs));
+        }
+        return out;
+    }
+
+    /** A booster, its compiled trees and the decision scales of its labels. */
+    private record Fitted(Model<Label> model, Compiled compiled, double[] scales) {
+    }
+
+    /**
+     * Trains on the given rows and, when {@link Options#decisionFolds()} asks for it, chooses
+     * the decision scales on out-of-fold probabilities of inner spatial-block folds over the
+     * same rows ({@code cells}: the cell of each row). All scales are 1 when the rows span fewer
+     * cells than inner folds.
+     */
+    private static Fitted fitRows(Matrix matrix, List<Integer> rows, List<String> y,
+            List<Long> cells, List<String> labels, Options options) {
+        Model<Label> model = train(matrix, rows, y, options);
+        Compiled compiled = Compiled.of(model, Arrays.asList(matrix.names()));
+        double[] scales = new double[labels.size()];
+        Arrays.fill(scales, 1.0);
+        int folds = options.decisionFolds();
+        int[] fold = folds >= 2 ? blockFolds(cells, folds) : null;
+        if (fold != null) {
+            double[][] oof = new double[rows.size()][];
+            for (int f = 0; f < folds; f++) {
+                List<Integer> trainRows = new ArrayList<>();
+                List<String> trainY = new ArrayList<>();
+                List<Integer> testRows = new ArrayList<>();
+                List<Integer> testPositions = new ArrayList<>();
+                for (int k = 0; k < rows.size(); k++) {
+                    if (fold[k] == f) {
+                        testRows.add(rows.get(k));
+                        testPositions.add(k);
+                    } else {
+                        trainRows.add(rows.get(k));
+                        trainY.add(y.get(k));
+                    }
+                }
+                double[][] ps = probabilities(Compiled.of(train(matrix, trainRows, trainY,
+                        options), Arrays.asList(matrix.names())), labels, matrix, testRows);
+                for (int k = 0; k < ps.length; k++) {
+                    oof[testPositions.get(k)] = ps[k];
+                }
+            }
+            int[] actual = new int[rows.size()];
+            for (int k = 0; k < actual.length; k++) {
+                actual[k] = labels.indexOf(y.get(k));
+            }
+            scales = DecisionScales.choose(oof, actual);
+        }
+        return new Fitted(model, compiled, scales);
+    }
+
+    /** Key of the square cell of side {@code cellSize} holding the feature's centroid. */
+    private static long cellOf(Feature feature, double cellSize) {
+        Point c = feature.geometry().getCentroid();
+        long cx = (long) Math.floor(c.getX() / cellSize);
+        long cy = (long) Math.floor(c.getY() / cellSize);
+        return cx * 1_000_003L + cy;
+    }
+
+    /**
+     * Assigns whole cells to folds, the most populated cell first, each to the fold holding the
+     * fewest rows so far (ties to the lowest fold).
+     *
+     * @param cells cell of each row
+     * @param folds number of folds
+     * @return the fold of each row, or null when fewer cells than folds hold rows
+     */
+    private static int @Nullable [] blockFolds(List<Long> cells, int folds) {
+        Map<Long, List<Integer>> members = new HashMap<>();
+        for (int k = 0; k < cells.size(); k++) {
+            members.computeIfAbsent(cells.get(k), key -> new ArrayList<>()).add(k);
+        }
+        if (members.size() < folds) {
+            return null;
+        }
+        List<Map.Entry<Long, List<Integer>>> groups = new ArrayList<>(members.entrySet());
+        groups.sort(Comparator.comparing((Map.Entry<Long, List<Integer>> e) -> -e.getValue()
+                .size()).thenComparing(Map.Entry::getKey));
+        int[] fold = new int[cells.size()];
+        int[] sizes = new int[folds];
+        for (Map.Entry<Long, List<Integer>> g : groups) {
+            int best = 0;
+            for (int f = 1; f < folds; f++) {
+                if (sizes[f] < sizes[best]) {
+                    best = f;
+                }
+            }
+            sizes[best] += g.getValue().size();
+            for (int r : g.getValue()) {
+                fold[r] = best;
+            }
+        }
+        return fold;
+    }
+
     private static List<Prediction> predictWithTribuo(Model<Label> model, List<String> labels,
-            Matrix matrix, List<Integer> rows, List<Feature> features) {
+            double[] scales, Matrix matrix, List<Integer> rows, List<Feature> features) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -1057,18 +1264,14 @@ public final class ShapeClassifier {
         for (int k = 0; k < rows.size(); k++) {
             Map<String, Label> scores = raw.get(k).getOutputScores();
             Map<String, Double> probs = new LinkedHashMap<>();
-            String best = labels.get(0);
-            double bestP = -1;
-            for (String label : labels) {
-                Label l = scores.get(label);
-                double p = l == null ? 0.0 : Math.max(0.0, Math.min(1.0, l.getScore()));
-                probs.put(label, p);
-                if (p > bestP) {
-                    bestP = p;
-                    best = label;
-                }
+            double[] p = new double[labels.size()];
+            for (int c = 0; c < p.length; c++) {
+                Label l = scores.get(labels.get(c));
+                p[c] = l == null ? 0.0 : Math.max(0.0, Math.min(1.0, l.getScore()));
+                probs.put(labels.get(c), p[c]);
             }
-            out.add(new Prediction(features.get(rows.get(k)).index(), best, bestP, probs));
+            int d = DecisionScales.decide(p, scales);
+            out.add(new Prediction(features.get(rows.get(k)).index(), labels.get(d), p[d], probs));
         }
         return out;
     }
@@ -1114,8 +1317,26 @@ public final class ShapeClassifier {
             throw new IllegalArgumentException(source + ": card option labels must be a JSON array of text, was "
                     + labelsText, e);
         }
+        String scalesText = Options.need(opts, "decisionScales", source);
+        double[] scales;
+        try {
+            scales = LABELS_JSON.readValue(scalesText, double[].class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": card option decisionScales must be a "
+                    + "JSON array of numbers, was " + scalesText, e);
+        }
+        if (scales.length != labels.size()) {
+            throw new IllegalArgumentException(source + ": card option decisionScales must hold "
+                    + "one scale per label (" + labels.size() + "), was " + scales.length);
+        }
+        for (double v : scales) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException(source + ": card option decisionScales must "
+                        + "hold finite numbers > 0, was " + scalesText);
+            }
+        }
         return new ShapeClassifier(model, Compiled.of(model, featureNames(options)), options, labels,
-                List.of(), card);
+                scales, List.of(), card);
     }
 
     /**
@@ -1148,18 +1369,17 @@ public final class ShapeClassifier {
         Matrix matrix = describe(features, options);
         List<Integer> rows = new ArrayList<>();
         List<String> y = new ArrayList<>();
+        List<Long> outerCells = new ArrayList<>();
+        List<Long> innerCells = new ArrayList<>();
         List<Integer> unlabelled = new ArrayList<>();
-        Map<Long, List<Integer>> cells = new HashMap<>();
         for (int i = 0; i < features.size(); i++) {
             Optional<String> label = labelOf(features.get(i), labelProperty);
             if (label.isEmpty()) {
                 unlabelled.add(features.get(i).index());
                 continue;
             }
-            Point c = features.get(i).geometry().getCentroid();
-            long cx = (long) Math.floor(c.getX() / cellSize);
-            long cy = (long) Math.floor(c.getY() / cellSize);
-            cells.computeIfAbsent(cx * 1_000_003L + cy, k -> new ArrayList<>()).add(rows.size());
+            outerCells.add(cellOf(features.get(i), cellSize));
+            innerCells.add(cellOf(features.get(i), options.decisionCellSize()));
             rows.add(i);
             y.add(label.get());
         }
@@ -1168,32 +1388,21 @@ public final class ShapeClassifier {
             throw new IllegalArgumentException("features must hold at least 2 labels, was "
                     + labels);
         }
-        if (cells.size() < folds) {
+        int[] fold = blockFolds(outerCells, folds);
+        if (fold == null) {
             throw new IllegalArgumentException("folds must be <= the number of non-empty cells ("
-                    + cells.size() + "), was " + folds);
+                    + new java.util.HashSet<>(outerCells).size() + "), was " + folds);
         }
-        List<Map.Entry<Long, List<Integer>>> groups = new ArrayList<>(cells.entrySet());
-        groups.sort(Comparator.comparing((Map.Entry<Long, List<Integer>> e) -> -e.getValue()
-                .size()).thenComparing(Map.Entry::getKey));
-        int[] fold = new int[rows.size()];
         int[] sizes = new int[folds];
-        for (Map.Entry<Long, List<Integer>> g : groups) {
-            int best = 0;
-            for (int f = 1; f < folds; f++) {
-                if (sizes[f] < sizes[best]) {
-                    best = f;
-                }
-            }
-            sizes[best] += g.getValue().size();
-            for (int r : g.getValue()) {
-                fold[r] = best;
-            }
+        for (int f : fold) {
+            sizes[f]++;
         }
         Prediction[] oof = new Prediction[rows.size()];
         List<String> notes = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<Integer> trainRows = new ArrayList<>();
             List<String> trainY = new ArrayList<>();
+            List<Long> trainCells = new ArrayList<>();
             List<Integer> testPositions = new ArrayList<>();
             List<Integer> testRows = new ArrayList<>();
             for (int k = 0; k < rows.size(); k++) {
@@ -1203,6 +1412,7 @@ public final class ShapeClassifier {
                 } else {
                     trainRows.add(rows.get(k));
                     trainY.add(y.get(k));
+                    trainCells.add(innerCells.get(k));
                 }
             }
             List<String> present = labelOrder(trainY);
@@ -1212,8 +1422,9 @@ public final class ShapeClassifier {
                             + "training part, so its buildings in this fold cannot be predicted");
                 }
             }
-            Model<Label> model = train(matrix, trainRows, trainY, options);
-            List<Prediction> ps = predict(Compiled.of(model, Arrays.asList(matrix.names())), labels, matrix,
+            // The decision scales are chosen inside the training part, as fit does.
+            Fitted fitted = fitRows(matrix, trainRows, trainY, trainCells, labels, options);
+            List<Prediction> ps = predict(fitted.compiled(), labels, fitted.scales(), matrix,
                     testRows, features);
             for (int k = 0; k < ps.size(); k++) {
                 oof[testPositions.get(k)] = ps.get(k);

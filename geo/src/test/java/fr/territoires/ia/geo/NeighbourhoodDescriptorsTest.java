@@ -135,4 +135,83 @@ class NeighbourhoodDescriptorsTest {
         assertEquals(30.0, d.get(2).get("kth_centroid_distance"), 1e-9);
         assertEquals(1.0, d.get(0).get("block_size"));
     }
+
+    private static Geometry rect(double x, double y, double w, double h) throws ParseException {
+        return wkt("POLYGON ((" + x + " " + y + ", " + (x + w) + " " + y + ", " + (x + w) + " "
+                + (y + h) + ", " + x + " " + (y + h) + ", " + x + " " + y + "))");
+    }
+
+    @Test
+    void of_greenhouseRows_countsParallelNeighboursOfSimilarArea() throws ParseException {
+        // three parallel 40 x 8 m rows 4 m apart (long axes along x), the same rectangle turned
+        // by 90 degrees, and a 30 x 30 m square: for the middle row, 4 neighbours within 50 m,
+        // of which the 2 other rows are similar (axis within 10 degrees, area ratio within 1.5)
+        List<Geometry> gs = List.of(rect(0, 0, 40, 8), rect(0, 12, 40, 8), rect(0, 24, 40, 8),
+                rect(50, 0, 8, 40), rect(-45, 0, 30, 30));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(4.0, d.get(1).get("neighbours_within_r"));
+        assertEquals(2.0, d.get(1).get("similar_neighbours"));
+        assertEquals(0.5, d.get(1).get("similar_share"), 1e-12);
+        // the turned rectangle has the same area but a perpendicular axis; the square's area
+        // is 900 / 320 = 2.8 times a row's
+        assertEquals(0.0, d.get(3).get("similar_neighbours"));
+        assertEquals(0.0, d.get(4).get("similar_neighbours"));
+    }
+
+    @Test
+    void of_neighboursOnOneSide_countsEmptySectors() throws ParseException {
+        // 4 x 4 squares: centroid of a at (2, 2); b due east (30 m), c due north (60 m), d
+        // east beyond 2r = 100 m (150 m): with 8 sectors of 45 degrees, b and c fill 2
+        List<Geometry> gs = List.of(rect(0, 0, 4, 4), rect(30, 0, 4, 4), rect(0, 60, 4, 4),
+                rect(150, 0, 4, 4));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(6.0, d.get(0).get("empty_sectors"));
+        // d sees only b within 100 m (120 m to b's centroid is beyond: none), so all 8 empty
+        assertEquals(8.0, d.get(3).get("empty_sectors"));
+    }
+
+    @Test
+    void of_denseCoreThinZone_coreDensityRatioIsFourContextOverZone() throws ParseException {
+        // R = 100: from a, b is in the context (50 m), c and d only in the zone (150 m, 180 m):
+        // context density 1 / (pi 100^2), zone density 3 / (pi 200^2): ratio 4 * 1 / 3
+        List<Geometry> gs = List.of(rect(0, 0, 4, 4), rect(50, 0, 4, 4), rect(0, 150, 4, 4),
+                rect(-180, 0, 4, 4));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                new NeighbourhoodDescriptors.Options(10.0, 0.25, 100.0));
+        assertEquals(4.0 / 3, d.get(0).get("core_density_ratio"), 1e-12);
+    }
+
+    @Test
+    void of_twoBuildings_voronoiCellsClippedToTheDisc() throws ParseException {
+        // centroids 100 m apart, r = 50 so cells are clipped to discs of 2r = 100 m: each cell
+        // is the disc minus the circular segment beyond the bisector 50 m away,
+        // pi 100^2 - (100^2 acos(0.5) - 50 sqrt(100^2 - 50^2)); the disc is a 64-gon, 0.2 %
+        // smaller than the circle
+        List<Geometry> gs = List.of(rect(-5, -5, 10, 10), rect(95, -5, 10, 10));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        double segment = 1e4 * Math.acos(0.5) - 50 * Math.sqrt(1e4 - 2500);
+        double cell = Math.PI * 1e4 - segment;
+        assertEquals(cell, d.get(0).get("cell_area"), cell * 0.005);
+        assertEquals(d.get(0).get("cell_area"), d.get(1).get("cell_area"), 1e-6);
+        assertEquals(100.0 / d.get(0).get("cell_area"), d.get(0).get("cell_coverage"), 1e-12);
+        // far apart: the whole disc
+        List<Map<String, Double>> far = NeighbourhoodDescriptors.of(
+                List.of(rect(0, 0, 10, 10), rect(1000, 0, 10, 10)),
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(Math.PI * 1e4, far.get(0).get("cell_area"), Math.PI * 1e4 * 0.005);
+    }
+
+    @Test
+    void of_sameCentroid_buildingsShareTheirCell() throws ParseException {
+        // a 10 x 10 square and a 2 x 2 square at its centre (an overlap in bad data) share one
+        // centroid and so one cell, split equally; a third building 1 km away
+        List<Geometry> gs = List.of(rect(0, 0, 10, 10), rect(4, 4, 2, 2), rect(1000, 0, 10, 10));
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(d.get(2).get("cell_area") / 2, d.get(0).get("cell_area"), 1e-6);
+        assertEquals(d.get(0).get("cell_area"), d.get(1).get("cell_area"), 1e-12);
+    }
 }

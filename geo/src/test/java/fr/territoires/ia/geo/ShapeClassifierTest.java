@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +107,50 @@ class ShapeClassifierTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void decisionScales_keptInCardAndFile_andPredictedLabelMaximisesScaledProbability()
+            throws IOException {
+        Map<String, Double> scales = model.decisionScales();
+        assertEquals(model.labels(), List.copyOf(scales.keySet()));
+        assertEquals(1.0, scales.get(model.labels().get(0)));
+        for (double v : scales.values()) {
+            assertTrue(v >= 1.0, "scale " + v);
+        }
+        assertTrue(model.card().details().options().get("decisionScales").startsWith("["));
+        Path file = dir.resolve("scales.model");
+        model.save(file);
+        assertEquals(scales, ShapeClassifier.load(file).decisionScales());
+        for (ShapeClassifier.Prediction p : model.classify(footprints)) {
+            double chosen = scales.get(p.label()) * p.confidence();
+            for (String label : model.labels()) {
+                assertTrue(scales.get(label) * p.probabilities().get(label) <= chosen,
+                        "feature " + p.index() + ": " + label + " scores above " + p.label());
+            }
+        }
+    }
+
+    @Test
+    void fit_withoutDecisionFolds_predictsTheMostProbableClass() {
+        ShapeClassifier plain = ShapeClassifier.fit(footprints, "kind",
+                OPTIONS.withDecisionFolds(0));
+        for (double v : plain.decisionScales().values()) {
+            assertEquals(1.0, v);
+        }
+        for (ShapeClassifier.Prediction p : plain.classify(footprints)) {
+            double max = p.probabilities().values().stream().mapToDouble(Double::doubleValue)
+                    .max().orElseThrow();
+            assertEquals(max, p.confidence(), 0.0);
+        }
+    }
+
+    @Test
+    void options_decisionFoldsOfOne_throws() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OPTIONS.withDecisionFolds(1));
+        assertTrue(e.getMessage().contains("decisionFolds"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OPTIONS.withDecisionCellSize(0));
     }
 
     @Test
