@@ -88,7 +88,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  *       within {@code 2R}, that is {@code 4 context_count / zone_count}, NaN when the zone is
  *       empty (above 1 in the core of a village or a town, below 1 at its edge);</li>
  *   <li>{@code cell_area}: area of {@code i}'s cell in the Voronoi diagram of all centroids,
- *       clipped to the disc of radius {@code 2r} around its centroid (a 64-gon), m²; buildings
+ *       clipped to the disc of radius {@code 2r} around its centroid (exactly), m²; buildings
  *       sharing one centroid share its cell equally (an approximation, on centroids, of
  *       momepy's morphological tessellation cell);</li>
  *   <li>{@code cell_coverage}: {@code i}'s area over {@code cell_area}, at most 1 (momepy
@@ -537,13 +537,71 @@ public final class NeighbourhoodDescriptors {
             if (owners == null) {
                 continue;
             }
-            Geometry circle = factory.createPoint(site).buffer(limit, 16);
-            double a = cell.intersection(circle).getArea() / owners.size();
+            double a = discIntersectionArea(cell, site.x, site.y, limit) / owners.size();
             for (int i : owners) {
                 out[i] = a;
             }
         }
         return out;
+    }
+
+    /**
+     * Area of the intersection of a polygon, star-shaped from {@code (cx, cy)} (a Voronoi cell
+     * from its site), with the disc of radius {@code r} centred there: the sum over the edges of
+     * the signed area of the triangle (centre, edge) within the disc, that is a triangle where
+     * the edge runs inside the circle and a circular sector where it runs outside. Exact, with
+     * no polygon approximation of the circle.
+     */
+    static double discIntersectionArea(Geometry polygon, double cx, double cy, double r) {
+        double sum = 0;
+        for (int p = 0; p < polygon.getNumGeometries(); p++) {
+            Coordinate[] ring = ((Polygon) polygon.getGeometryN(p)).getExteriorRing()
+                    .getCoordinates();
+            for (int i = 0; i + 1 < ring.length; i++) {
+                sum += edgeDiscArea(ring[i].x - cx, ring[i].y - cy, ring[i + 1].x - cx,
+                        ring[i + 1].y - cy, r);
+            }
+        }
+        return Math.abs(sum);
+    }
+
+    /** Signed area of the triangle (origin, a, b) within the disc of radius r at the origin. */
+    private static double edgeDiscArea(double ax, double ay, double bx, double by, double r) {
+        double dx = bx - ax;
+        double dy = by - ay;
+        double qa = dx * dx + dy * dy;
+        double[] ts = {0, 0, 0, 1};
+        int count = 1;
+        if (qa > 0) {
+            double qb = 2 * (ax * dx + ay * dy);
+            double qc = ax * ax + ay * ay - r * r;
+            double disc = qb * qb - 4 * qa * qc;
+            if (disc > 0) {
+                double root = Math.sqrt(disc);
+                for (double t : new double[] {(-qb - root) / (2 * qa), (-qb + root) / (2 * qa)}) {
+                    if (t > 0 && t < 1) {
+                        ts[count++] = t;
+                    }
+                }
+            }
+        }
+        ts[count++] = 1;
+        double area = 0;
+        for (int k = 0; k + 1 < count; k++) {
+            double px = ax + ts[k] * dx;
+            double py = ay + ts[k] * dy;
+            double qx = ax + ts[k + 1] * dx;
+            double qy = ay + ts[k + 1] * dy;
+            double cross = px * qy - py * qx;
+            double mx = (px + qx) / 2;
+            double my = (py + qy) / 2;
+            if (mx * mx + my * my < r * r) {
+                area += cross / 2;
+            } else {
+                area += r * r * Math.atan2(cross, px * qx + py * qy) / 2;
+            }
+        }
+        return area;
     }
 
     /** Median of the first {@code count >= 1} values; reorders them. */

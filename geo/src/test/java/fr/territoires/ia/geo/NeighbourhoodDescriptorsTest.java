@@ -187,21 +187,20 @@ class NeighbourhoodDescriptorsTest {
     void of_twoBuildings_voronoiCellsClippedToTheDisc() throws ParseException {
         // centroids 100 m apart, r = 50 so cells are clipped to discs of 2r = 100 m: each cell
         // is the disc minus the circular segment beyond the bisector 50 m away,
-        // pi 100^2 - (100^2 acos(0.5) - 50 sqrt(100^2 - 50^2)); the disc is a 64-gon, 0.2 %
-        // smaller than the circle
+        // pi 100^2 - (100^2 acos(0.5) - 50 sqrt(100^2 - 50^2))
         List<Geometry> gs = List.of(rect(-5, -5, 10, 10), rect(95, -5, 10, 10));
         List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
                 NeighbourhoodDescriptors.Options.defaults());
         double segment = 1e4 * Math.acos(0.5) - 50 * Math.sqrt(1e4 - 2500);
         double cell = Math.PI * 1e4 - segment;
-        assertEquals(cell, d.get(0).get("cell_area"), cell * 0.005);
+        assertEquals(cell, d.get(0).get("cell_area"), 1e-6);
         assertEquals(d.get(0).get("cell_area"), d.get(1).get("cell_area"), 1e-6);
         assertEquals(100.0 / d.get(0).get("cell_area"), d.get(0).get("cell_coverage"), 1e-12);
         // far apart: the whole disc
         List<Map<String, Double>> far = NeighbourhoodDescriptors.of(
                 List.of(rect(0, 0, 10, 10), rect(1000, 0, 10, 10)),
                 NeighbourhoodDescriptors.Options.defaults());
-        assertEquals(Math.PI * 1e4, far.get(0).get("cell_area"), Math.PI * 1e4 * 0.005);
+        assertEquals(Math.PI * 1e4, far.get(0).get("cell_area"), 1e-6);
     }
 
     @Test
@@ -213,5 +212,19 @@ class NeighbourhoodDescriptorsTest {
                 NeighbourhoodDescriptors.Options.defaults());
         assertEquals(d.get(2).get("cell_area") / 2, d.get(0).get("cell_area"), 1e-6);
         assertEquals(d.get(0).get("cell_area"), d.get(1).get("cell_area"), 1e-12);
+    }
+
+    @Test
+    void discIntersectionArea_squareAndCentredDisc_matchesGeometry() throws ParseException {
+        Geometry square = rect(-1, -1, 2, 2);
+        // the unit disc lies inside the square; the square inside the disc of radius 2
+        assertEquals(Math.PI, NeighbourhoodDescriptors.discIntersectionArea(square, 0, 0, 1),
+                1e-12);
+        assertEquals(4.0, NeighbourhoodDescriptors.discIntersectionArea(square, 0, 0, 2), 1e-12);
+        // radius 1.2: the disc less the four segments beyond the sides, 1 from the centre
+        double r = 1.2;
+        double segment = r * r * Math.acos(1 / r) - Math.sqrt(r * r - 1);
+        assertEquals(Math.PI * r * r - 4 * segment,
+                NeighbourhoodDescriptors.discIntersectionArea(square, 0, 0, r), 1e-12);
     }
 }
