@@ -758,7 +758,15 @@ public final class ShapeClassifier {
         caveats.add("Trained on footprints of one area; shapes and class shares differ between "
                 + "regions: evaluate on local data (spatial-block cross-validation) before use.");
         caveats.add("Rare classes are learned from few examples; check per-class F1, not accuracy.");
-        if (options.decisionFolds() >= 2) {
+        boolean scaled = Arrays.stream(scales).anyMatch(v -> v != 1.0);
+        if (options.decisionFolds() >= 2 && !scaled) {
+            caveats.add("No decision scale differs from 1, so the most probable class is "
+                    + "predicted: no scale raised the macro-F1 of the inner folds, or they could "
+                    + "not be formed (training footprints in fewer than " + options.decisionFolds()
+                    + " cells of " + options.decisionCellSize() + " m, or an inner fold training "
+                    + "on a single label).");
+        }
+        if (scaled) {
             caveats.add("The predicted class is the one of highest probability times its decision "
                     + "scale " + LABELS_JSON.valueToTree(scales) + " (labels in the order "
                     + labels + "), not always the most probable: scales above 1, chosen on "
@@ -801,7 +809,8 @@ public final class ShapeClassifier {
      * the one of highest probability times its scale.
      *
      * @return label to scale, in {@link #labels()} order, unmodifiable; all 1 when the options'
-     *     {@code decisionFolds} is 0 or the training footprints spanned fewer cells than folds
+     *     {@code decisionFolds} is 0, the training footprints spanned fewer cells than folds, an
+     *     inner training part held a single label, or no scale raised the inner macro-F1
      */
     public Map<String, Double> decisionScales() {
         Map<String, Double> m = new LinkedHashMap<>();
@@ -1165,7 +1174,7 @@ public final class ShapeClassifier {
      * Trains on the given rows and, when {@link Options#decisionFolds()} asks for it, chooses
      * the decision scales on out-of-fold probabilities of inner spatial-block folds over the
      * same rows ({@code cells}: the cell of each row). All scales are 1 when the rows span fewer
-     * cells than inner folds.
+     * cells than inner folds or an inner training part would hold a single label.
      */
     private static Fitted fitRows(Matrix matrix, List<Integer> rows, List<String> y,
             List<Long> cells, List<String> labels, Options options) {
@@ -1175,6 +1184,20 @@ public final class ShapeClassifier {
         Arrays.fill(scales, 1.0);
         int folds = options.decisionFolds();
         int[] fold = folds >= 2 ? blockFolds(cells, folds) : null;
+        if (fold != null) {
+            // Every inner training part must hold at least 2 labels to train a booster.
+            for (int f = 0; f < folds && fold != null; f++) {
+                java.util.Set<String> present = new java.util.HashSet<>();
+                for (int k = 0; k < rows.size(); k++) {
+                    if (fold[k] != f) {
+                        present.add(y.get(k));
+                    }
+                }
+                if (present.size() < 2) {
+                    fold = null;
+                }
+            }
+        }
         if (fold != null) {
             double[][] oof = new double[rows.size()][];
             for (int f = 0; f < folds; f++) {

@@ -146,6 +146,18 @@ class ShapeClassifierTest {
     }
 
     @Test
+    void fit_trainingInOneCell_scalesStayAtOneAndTheCardSaysWhy() {
+        // one cell of 10,000 km holds every footprint: no inner folds can be formed
+        ShapeClassifier one = ShapeClassifier.fit(footprints, "kind",
+                OPTIONS.withDecisionCellSize(1e7));
+        for (double v : one.decisionScales().values()) {
+            assertEquals(1.0, v);
+        }
+        assertTrue(one.card().caveats().stream().anyMatch(c -> c.startsWith(
+                "No decision scale differs from 1")), one.card().caveats().toString());
+    }
+
+    @Test
     void options_decisionFoldsOfOne_throws() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> OPTIONS.withDecisionFolds(1));
