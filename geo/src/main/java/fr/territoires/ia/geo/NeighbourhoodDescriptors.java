@@ -82,7 +82,8 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  *   <li>{@code similar_share}: {@code similar_neighbours} over {@code neighbours_within_r}, in
  *       [0, 1], NaN when there is no neighbour;</li>
  *   <li>{@code empty_sectors}: number of the {@value #SECTORS} equal angular sectors around
- *       {@code i}'s centroid holding no other centroid within {@code 2r}, in [0, 8] (open
+ *       {@code i}'s centroid holding no other centroid within {@code 2r} (at most {@code 2R}),
+ *       in [0, 8] (open
  *       ground on some sides: fields, squares, sports grounds);</li>
  *   <li>{@code core_density_ratio}: density of centroids within {@code R} over their density
  *       within {@code 2R}, that is {@code 4 context_count / zone_count}, NaN when the zone is
@@ -294,7 +295,8 @@ public final class NeighbourhoodDescriptors {
             cys[i] = c.getY();
             axes[i] = axisAngle(gs[i]);
             if (orientations == null) {
-                orient[i] = orientation(gs[i]);
+                double m = axes[i] % 90.0;
+                orient[i] = Math.min(m, 90.0 - m);
             }
             tree.insert(gs[i].getEnvelopeInternal(), i);
         }
@@ -415,7 +417,7 @@ public final class NeighbourhoodDescriptors {
             double zoneMax = 0;
             int zoneLarge = 0;
             int sectors = 0;
-            double sectorR = 2 * r;
+            double sectorR = Math.min(2 * r, zoneR);
             for (int j : context) {
                 if (j == i) {
                     continue;
@@ -638,25 +640,7 @@ public final class NeighbourhoodDescriptors {
         if (rc.length < 3) {
             return 0.0;
         }
-        double s1 = rc[0].distance(rc[1]);
-        double s2 = rc[1].distance(rc[2]);
-        Coordinate a = s1 >= s2 ? rc[0] : rc[1];
-        Coordinate b = s1 >= s2 ? rc[1] : rc[2];
-        double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
+        double az = ShapeDescriptors.longSideAzimuth(rc);
         return ((az % 180.0) + 180.0) % 180.0;
-    }
-
-    private static double orientation(Geometry g) {
-        Coordinate[] rc = MinimumAreaRectangle.getMinimumRectangle(g).getCoordinates();
-        if (rc.length < 3) {
-            return 0.0;
-        }
-        double s1 = rc[0].distance(rc[1]);
-        double s2 = rc[1].distance(rc[2]);
-        Coordinate a = s1 >= s2 ? rc[0] : rc[1];
-        Coordinate b = s1 >= s2 ? rc[1] : rc[2];
-        double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
-        double m = ((az % 90.0) + 90.0) % 90.0;
-        return Math.min(m, 90.0 - m);
     }
 }

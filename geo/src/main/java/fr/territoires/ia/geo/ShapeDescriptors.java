@@ -139,11 +139,9 @@ public final class ShapeDescriptors {
         if (rc.length >= 3) {
             double s1 = rc[0].distance(rc[1]);
             double s2 = rc[1].distance(rc[2]);
-            Coordinate a = s1 >= s2 ? rc[0] : rc[1];
-            Coordinate b = s1 >= s2 ? rc[1] : rc[2];
             length = Math.max(s1, s2);
             width = Math.min(s1, s2);
-            double az = Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
+            double az = longSideAzimuth(rc);
             double m = ((az % 90.0) + 90.0) % 90.0;
             orientation = Math.min(m, 90.0 - m);
             eastWest = Math.abs(Math.cos(Math.toRadians(az)));
@@ -251,5 +249,17 @@ public final class ShapeDescriptors {
         double by = next.y - cur.y;
         double cos = (ax * bx + ay * by) / (Math.hypot(ax, ay) * Math.hypot(bx, by));
         return Math.toDegrees(Math.acos(Math.max(-1.0, Math.min(1.0, cos))));
+    }
+
+    /**
+     * Angle from the x axis of the long side of a rectangle given by its closed ring of at least
+     * 3 coordinates (the first side when both are equal), degrees in (-180, 180].
+     */
+    static double longSideAzimuth(Coordinate[] rc) {
+        double s1 = rc[0].distance(rc[1]);
+        double s2 = rc[1].distance(rc[2]);
+        Coordinate a = s1 >= s2 ? rc[0] : rc[1];
+        Coordinate b = s1 >= s2 ? rc[1] : rc[2];
+        return Math.toDegrees(Math.atan2(b.y - a.y, b.x - a.x));
     }
 }
