@@ -82,6 +82,8 @@ final class ClassifyShapesCommand implements Callable<Integer> {
             out.println(source.train.train + ": trained on " + (training.features().size()
                     - classifier.unlabelled().size()) + " labelled footprints (" + classifier.unlabelled().size()
                     + " without label ignored), classes " + classifier.labels());
+            out.println(source.train.train + ": decision scales (probability x scale decides the "
+                    + "class) " + scalesText(classifier));
             if (saveModel != null) {
                 classifier.save(saveModel);
             }
@@ -145,5 +147,14 @@ final class ClassifyShapesCommand implements Callable<Integer> {
                     + fc.repaired().subList(0, Math.min(10, fc.repaired().size())) + (fc.repaired().size() > 10 ? ", …" : "")
                     + ")");
         }
+    }
+
+    private static String scalesText(ShapeClassifier classifier) {
+        StringBuilder b = new StringBuilder();
+        for (java.util.Map.Entry<String, Double> e : classifier.decisionScales().entrySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", e.getValue()));
+        }
+        return b.toString();
     }
 }

@@ -41,6 +41,9 @@ class ShapeCommandsTest {
                 "--input", input.toString(), "--output", out.toString(), "--save-model", model.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("(8 without label ignored)"), r.out());
+        // the majority class's scale is 1 by construction; the line names every class
+        assertTrue(r.out().matches("(?s).*decision scales \\(probability x scale decides the class\\) "
+                + "\\w+ 1\\.00, .*"), r.out());
         JsonNode in = new ObjectMapper().readTree(input.toFile()).get("features");
         JsonNode res = new ObjectMapper().readTree(out.toFile()).get("features");
         assertEquals(in.size(), res.size());
