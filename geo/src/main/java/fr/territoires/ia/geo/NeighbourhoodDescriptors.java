@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.algorithm.MinimumAreaRectangle;
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.ItemDistance;
@@ -287,6 +290,7 @@ public final class NeighbourhoodDescriptors {
         double[] cys = new double[n];
         double[] orient = orientations != null ? orientations : new double[n];
         double[] axes = new double[n];
+        Coordinate[][][] parts = new Coordinate[n][][];
         STRtree tree = new STRtree();
         for (int i = 0; i < n; i++) {
             areas[i] = gs[i].getArea();
@@ -294,6 +298,7 @@ public final class NeighbourhoodDescriptors {
             cxs[i] = c.getX();
             cys[i] = c.getY();
             axes[i] = axisAngle(gs[i]);
+            parts[i] = rings(gs[i]);
             if (orientations == null) {
                 double m = axes[i] % 90.0;
                 orient[i] = Math.min(m, 90.0 - m);
@@ -312,7 +317,7 @@ public final class NeighbourhoodDescriptors {
         ItemDistance distance = (a, b) -> {
             int ia = (Integer) a.getItem();
             int ib = (Integer) b.getItem();
-            return ia == ib ? Double.MAX_VALUE : gs[ia].distance(gs[ib]);
+            return ia == ib ? Double.MAX_VALUE : distance(parts[ia], parts[ib]);
         };
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
@@ -346,7 +351,7 @@ public final class NeighbourhoodDescriptors {
                 if (ei.distance(gs[j].getEnvelopeInternal()) > reach) {
                     continue;
                 }
-                double d = gi.distance(gs[j]);
+                double d = distance(parts[i], parts[j]);
                 nearest = Math.min(nearest, d);
                 if (d <= r) {
                     count++;
@@ -386,7 +391,7 @@ public final class NeighbourhoodDescriptors {
             if (Double.isInfinite(nearest)) {
                 if (n > 1) {
                     Object other = tree.nearestNeighbour(gi.getEnvelopeInternal(), i, distance);
-                    nearest = gi.distance(gs[(Integer) other]);
+                    nearest = distance(parts[i], parts[(Integer) other]);
                 } else {
                     nearest = Double.NaN;
                 }
@@ -604,6 +609,101 @@ public final class NeighbourhoodDescriptors {
             }
         }
         return area;
+    }
+
+    /**
+     * The rings of a Polygon or MultiPolygon, part after part, each part's exterior ring first;
+     * a null entry separates parts.
+     */
+    static Coordinate[][] rings(Geometry g) {
+        List<Coordinate[]> out = new ArrayList<>();
+        for (int p = 0; p < g.getNumGeometries(); p++) {
+            Polygon part = (Polygon) g.getGeometryN(p);
+            if (p > 0) {
+                out.add(null);
+            }
+            out.add(part.getExteriorRing().getCoordinates());
+            for (int h = 0; h < part.getNumInteriorRing(); h++) {
+                out.add(part.getInteriorRingN(h).getCoordinates());
+            }
+        }
+        return out.toArray(new Coordinate[0][]);
+    }
+
+    /**
+     * Distance between two polygonal geometries given by {@link #rings}, m: 0 when they touch,
+     * overlap or one lies inside the other, otherwise the least distance between two of their
+     * boundary segments. The same value as JTS {@code Geometry.distance} (the same
+     * {@link Distance#segmentToSegment} over the same segment pairs), without its allocation of
+     * closest points and intersectors for every pair of segments.
+     */
+    static double distance(Coordinate[][] a, Coordinate[][] b) {
+        double min = Double.POSITIVE_INFINITY;
+        for (Coordinate[] x : a) {
+            if (x == null) {
+                continue;
+            }
+            for (Coordinate[] y : b) {
+                if (y == null) {
+                    continue;
+                }
+                for (int i = 0; i + 1 < x.length; i++) {
+                    double minX = Math.min(x[i].x, x[i + 1].x);
+                    double maxX = Math.max(x[i].x, x[i + 1].x);
+                    double minY = Math.min(x[i].y, x[i + 1].y);
+                    double maxY = Math.max(x[i].y, x[i + 1].y);
+                    for (int j = 0; j + 1 < y.length; j++) {
+                        // Skip pairs whose boxes are already farther apart than the minimum.
+                        double gx = Math.max(0, Math.max(Math.min(y[j].x, y[j + 1].x) - maxX,
+                                minX - Math.max(y[j].x, y[j + 1].x)));
+                        double gy = Math.max(0, Math.max(Math.min(y[j].y, y[j + 1].y) - maxY,
+                                minY - Math.max(y[j].y, y[j + 1].y)));
+                        if (gx * gx + gy * gy > min * min) {
+                            continue;
+                        }
+                        double d = Distance.segmentToSegment(x[i], x[i + 1], y[j], y[j + 1]);
+                        if (d < min) {
+                            if (d == 0) {
+                                return 0;
+                            }
+                            min = d;
+                        }
+                    }
+                }
+            }
+        }
+        // No boundary contact: one geometry may still lie inside a part of the other.
+        return insideAny(a, b) || insideAny(b, a) ? 0 : min;
+    }
+
+    /** Whether the first vertex of some part of {@code a} lies inside a part of {@code b}. */
+    private static boolean insideAny(Coordinate[][] a, Coordinate[][] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] != null && (k == 0 || a[k - 1] == null) && inside(a[k][0], b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a point lies in the interior of a part of {@code b} (not in one of its holes). */
+    private static boolean inside(Coordinate point, Coordinate[][] b) {
+        int k = 0;
+        while (k < b.length) {
+            boolean in = RayCrossingCounter.locatePointInRing(point, b[k]) != Location.EXTERIOR;
+            k++;
+            while (k < b.length && b[k] != null) {
+                if (RayCrossingCounter.locatePointInRing(point, b[k]) == Location.INTERIOR) {
+                    in = false;
+                }
+                k++;
+            }
+            if (in) {
+                return true;
+            }
+            k++; // the null separating parts
+        }
+        return false;
     }
 
     /** Median of the first {@code count >= 1} values; reorders them. */

@@ -227,4 +227,33 @@ class NeighbourhoodDescriptorsTest {
         assertEquals(Math.PI * r * r - 4 * segment,
                 NeighbourhoodDescriptors.discIntersectionArea(square, 0, 0, r), 1e-12);
     }
+
+    @Test
+    void distance_equalsJtsDistance_contactContainmentHolesAndParts() throws ParseException {
+        List<Geometry> gs = new java.util.ArrayList<>(List.of(
+                rect(0, 0, 10, 10),
+                rect(10, 0, 5, 5), // touches the first
+                rect(2, 2, 3, 3), // inside the first
+                rect(30, 40, 8, 3),
+                wkt("POLYGON ((100 0, 140 0, 140 40, 100 40, 100 0), "
+                        + "(110 10, 130 10, 130 30, 110 30, 110 10))"), // with a hole
+                rect(115, 15, 5, 5), // in the hole: 5 m from its sides
+                wkt("MULTIPOLYGON (((-50 -50, -40 -50, -40 -40, -50 -50)), "
+                        + "((3 3, 4 3, 4 4, 3 3)))"), // a part inside the first square
+                wkt("POLYGON ((20 20, 26 21, 23 27, 20 20))")));
+        for (Feature f : fr.territoires.ia.geo.synthetic.FootprintSimulator.simulate(40, 3L)) {
+            gs.add(f.geometry());
+        }
+        for (int a = 0; a < gs.size(); a++) {
+            for (int b = 0; b < gs.size(); b++) {
+                assertEquals(gs.get(a).distance(gs.get(b)), NeighbourhoodDescriptors.distance(
+                        NeighbourhoodDescriptors.rings(gs.get(a)),
+                        NeighbourhoodDescriptors.rings(gs.get(b))), 0.0, a + " to " + b);
+            }
+        }
+        assertEquals(5.0, NeighbourhoodDescriptors.distance(NeighbourhoodDescriptors.rings(gs.get(4)),
+                NeighbourhoodDescriptors.rings(gs.get(5))), 0.0);
+        assertEquals(0.0, NeighbourhoodDescriptors.distance(NeighbourhoodDescriptors.rings(gs.get(0)),
+                NeighbourhoodDescriptors.rings(gs.get(6))), 0.0);
+    }
 }
