@@ -102,38 +102,36 @@ final class ForecastEventsCommand implements Callable<Integer> {
     /** "level 2.31 on 2024-01-09 (92% of threshold 2.5); +0.12 over 1 day; +0.45 over 3 days". */
     static String factors(java.util.NavigableMap<java.time.LocalDate, Double> byDay, java.time.LocalDate issue,
             double threshold) {
-        var last = byDay.floorEntry(issue);
-        if (last == null) {
-            return "no observation before the issue date";
-        }
-        double v = last.getValue();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "level %s on %s (%.0f%% of threshold %s)",
-                DetectCommand.num(v), last.getKey(), 100 * v / threshold, DetectCommand.num(threshold)));
-        for (int days : new int[] {1, 3}) {
-            Double before = byDay.get(last.getKey().minusDays(days));
-            if (before != null) {
-                b.append(String.format(Locale.ROOT, "; %+.3g over %d day%s", v - before, days, days == 1 ? "" : "s"));
-            }
-        }
-        return b.toString();
+        return factors(byDay, issue, threshold, false);
     }
 
     /** The same in French: "niveau 2,25 le 2024-01-10 (90 % du seuil 2,5) ; +0,250 en 1 jour ; +0,750 en 3 jours". */
     static String facteurs(java.util.NavigableMap<java.time.LocalDate, Double> byDay, java.time.LocalDate issue,
             double threshold) {
+        return factors(byDay, issue, threshold, true);
+    }
+
+    private static String factors(java.util.NavigableMap<java.time.LocalDate, Double> byDay,
+            java.time.LocalDate issue, double threshold, boolean french) {
         var last = byDay.floorEntry(issue);
         if (last == null) {
-            return "aucune observation avant la date d'émission";
+            return french ? "aucune observation avant la date d'émission" : "no observation before the issue date";
         }
         double v = last.getValue();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "niveau %s le %s (%.0f %% du seuil %s)",
-                DetectCommand.num(v).replace('.', ','), last.getKey(), 100 * v / threshold,
-                DetectCommand.num(threshold).replace('.', ',')));
+        StringBuilder b = new StringBuilder(french
+                ? String.format(Locale.ROOT, "niveau %s le %s (%.0f %% du seuil %s)",
+                        DetectCommand.num(v).replace('.', ','), last.getKey(), 100 * v / threshold,
+                        DetectCommand.num(threshold).replace('.', ','))
+                : String.format(Locale.ROOT, "level %s on %s (%.0f%% of threshold %s)",
+                        DetectCommand.num(v), last.getKey(), 100 * v / threshold, DetectCommand.num(threshold)));
         for (int days : new int[] {1, 3}) {
             Double before = byDay.get(last.getKey().minusDays(days));
             if (before != null) {
-                b.append(String.format(Locale.ROOT, " ; %+.3g en %d jour%s", v - before, days, days == 1 ? "" : "s")
-                        .replace('.', ','));
+                String plural = days == 1 ? "" : "s";
+                b.append(french
+                        ? String.format(Locale.ROOT, " ; %+.3g en %d jour%s", v - before, days, plural)
+                                .replace('.', ',')
+                        : String.format(Locale.ROOT, "; %+.3g over %d day%s", v - before, days, plural));
             }
         }
         return b.toString();
