@@ -1,59 +1,55 @@
 package fr.territoires.ia.anomaly;
 
+import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.internal.Checks;
-import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The library's streaming anomaly detector: a robust baseline (seasonal when the stream has a
- * daily or weekly cycle, local otherwise) with three components on its residuals, a spike test, a
- * level-shift test (two-sided CUSUM) and a flatline test, whose surprise is ranked against the
- * stream's own history to give a score in {@code [0, 1]}.
+ * The library's default streaming anomaly detector: a published detector that transfers to
+ * streams it never saw raises the alarms, and a robust baseline says what was expected and why
+ * the point is unusual.
  *
- * <p>How it works, per point {@code (t, x)}:
+ * <p>Three parts run on every point:
  * <ol>
- *   <li><b>Baselines.</b> A local baseline (level and mean absolute deviation, exponentially
- *       weighted with a memory of {@link Options#memorySteps()} steps, the step being learnt
- *       from the timestamps) and, when {@link Options#seasonal()} is on, one baseline per slot of
- *       the local week (hour of day on working days and on weekends, in the options' zone). The
- *       seasonal baseline is used once its slots hold a few days and its recent error is below
- *       the local one's. Baselines learn from values clipped to their band, so the anomalies they
- *       see do not drag them (Huber-type robust updates); after a confirmed level shift the
- *       local baseline restarts at the new level.</li>
- *   <li><b>Components</b> on the residual {@code z = (x − expected) / scale} (in standard
- *       deviations): spike {@code |z|}; level shift, the two-sided CUSUM of Page (1954) on
- *       {@code z} with slack 0.5; flatline, a run of equal values longer than
- *       {@link Options#flatlineSteps()} and than three times the longest run seen so far (a stuck
- *       or dead sensor).</li>
- *   <li><b>Score.</b> The largest surprise, in standard-deviation units, is ranked against the
- *       exponentially weighted distribution of the stream's past surprises: the score is the
- *       share of past surprises below it. A noisy, heavy-tailed stream thus needs a larger
- *       deviation for the same score than a calm one (the idea of HTM's anomaly likelihood,
- *       Ahmad et al. 2017, doi:10.1016/j.neucom.2017.04.070).</li>
- *   <li><b>Alarm</b> when the score reaches {@link Options#threshold()} and the surprise is at
- *       least {@link Options#minSurprise()}, after the warm-up; an alarm opens an incident, and
- *       further alarms during the next {@link Options#holdSteps()} steps belong to it and are not
- *       raised again.</li>
+ *   <li><b>The alarm source</b>, one of two published NAB detectors reproduced in Java (each
+ *       checked against its published per-file NAB scores; see the README):
+ *       {@link Algorithm#ARTIME} ({@link ArtimeDetector}, adaptive resonance theory) or
+ *       {@link Algorithm#CONTEXT} ({@link ContextAnomalyDetector}, CAD OSE). Both learn each
+ *       stream's own patterns online, with their published settings; the only setting chosen on
+ *       data is the alarm threshold on their score, and it was chosen by leaving one NAB
+ *       category out at a time (the protocol and the figures are in the README).</li>
+ *   <li><b>The flatline test</b> of {@link BaselineDetector}: a run of equal values far longer than
+ *       any seen before on a stream that used to move (a stuck or dead sensor) raises an alarm
+ *       with score 1, whatever the alarm source says.</li>
+ *   <li><b>The baseline</b> of {@link BaselineDetector} (seasonal per hour of the local week when
+ *       the stream has a cycle): {@link #expected()}, {@link #lower()}, {@link #upper()} and the
+ *       plain-language {@link #reason()} and {@link #reasonFr()} of every alarm, whichever part
+ *       raised it.</li>
  * </ol>
  *
- * <p>Units: the expected value and band are in the unit of the input; the band is
- * {@code expected ± bandSigmas · scale}. Time: timestamps are epoch milliseconds; the calendar
- * (hour of day, weekend) is read in the options' zone. Points must arrive in time order for the
- * step and the seasonal slots to make sense; a point not after the previous one is still scored
- * (with a zero elapsed time).
+ * <p><b>Value range.</b> Both alarm sources read values against a range, as NAB gives every
+ * detector the minimum and maximum of its file. Give it with {@link Options#withRange} (the
+ * sensor's physical range or the range of its history) or {@link Options#fittedTo} (a whole
+ * series, as the {@code detect} runner does); without it, the detector learns the range from its
+ * probationary points: it keeps them (at most {@link Options#probationaryPoints()}), then starts
+ * the alarm source on their minimum and maximum and replays them. No alarm is raised during the
+ * probationary period.
  *
- * <p>Cost: O(1) time per point and no allocation ({@link #reason()} allocates, on demand). State:
- * about 400 doubles.
+ * <p>Units: the score is in {@code [0, 1]} (the alarm source's score, 1 for a flatline); the
+ * expected value and band are in the unit of the input. Time: epoch milliseconds; the baseline's
+ * calendar is read in {@link Options#zone()}. A {@code NaN} value is a missing reading: score 0,
+ * no alarm, nothing learnt.
+ *
+ * <p>Cost: O(1) amortised time per point, bounded memory (the alarm sources cap their own
+ * structures; the probationary buffer holds at most {@link Options#probationaryPoints()} points).
  *
  * <pre>{@code
- * StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults());
+ * StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults().withRange(0, 400));
  * for (int i = 0; i < flow.size(); i++) {
- *     if (detector.update(flow.epochMilli(i), flow.value(i)) > 0 && detector.alarm()) {
+ *     detector.update(flow.epochMilli(i), flow.value(i));
+ *     if (detector.alarm()) {
  *         System.out.println(flow.timestamp(i) + ": " + detector.reason());
  *     }
  * }
@@ -61,214 +57,205 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: confine each instance to one thread (one detector per stream).
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 public final class StreamDetector implements StreamingDetector {
 
-    private static final int SLOTS = 48;
-    /** Surprise histogram: logarithmic bins, 8 per doubling of (1 + surprise), up to about 10^7. */
-    private static final int BINS = 192;
-    private static final double BINS_PER_OCTAVE = 8.0;
-    private static final double CUSUM_SLACK = 0.5;
-    private static final double Z_CLIP = 8.0;
-    private static final double SIGMA_PER_MAD = 1.2533;
+    /** The published detector that raises the alarms. */
+    public enum Algorithm {
+        /** ARTime (M. Hampton, 2021): {@link ArtimeDetector}. */
+        ARTIME,
+        /** CAD OSE (M. Smirnov, 2016): {@link ContextAnomalyDetector}. */
+        CONTEXT
+    }
+
+    /** NAB's probationary period: 15 % of a file, at most 750 points. */
+    private static final double PROBATION_FRACTION = 0.15;
+    private static final int PROBATION_CAP = 750;
 
     /**
-     * Options of the streaming detector.
+     * Options of the default detector.
      *
-     * @param zone zone of the local calendar (hour of day, weekend)
-     * @param seasonal whether to learn a baseline per hour of day and day type
-     * @param spike whether the spike component is on
-     * @param levelShift whether the level-shift (CUSUM) component is on
-     * @param flatline whether the flatline component is on
-     * @param memorySteps memory of the baselines, in steps, at least 10
-     * @param cusumLimit CUSUM decision limit, in standard deviations, positive
-     * @param flatlineSteps shortest run of equal values reported as a flatline, at least 2
-     * @param threshold alarm threshold on the score, in (0, 1]
-     * @param minSurprise smallest surprise, in standard deviations, that may raise an alarm
-     * @param warmupSteps points learnt before any alarm, at least 0
-     * @param holdSteps steps after an alarm during which no new alarm is raised, at least 0
-     * @param bandSigmas half-width of the reported band, in standard deviations, positive
-     * @since 0.1.0
+     * @param zone zone of the baseline's local calendar (hour of day, weekend)
+     * @param algorithm the alarm source
+     * @param min lower end of the value range, {@code NaN} to learn it from the probationary points
+     * @param max upper end of the value range, {@code NaN} to learn it; at least {@code min}
+     * @param probationaryPoints points learnt before any alarm, at least 1
+     * @param threshold alarm threshold on the alarm source's score, in {@code (0, 1]}
+     * @param flatline whether the flatline test raises alarms
+     * @since 0.2.0
      */
-    public record Options(ZoneId zone, boolean seasonal, boolean spike, boolean levelShift, boolean flatline,
-            int memorySteps, double cusumLimit, int flatlineSteps, double threshold, double minSurprise,
-            int warmupSteps, int holdSteps, double bandSigmas) {
+    public record Options(ZoneId zone, Algorithm algorithm, double min, double max, int probationaryPoints,
+            double threshold, boolean flatline) {
 
         /**
          * Validates the options.
          *
          * @param zone zone
-         * @param seasonal seasonal baseline on
-         * @param spike spike component on
-         * @param levelShift level-shift component on
-         * @param flatline flatline component on
-         * @param memorySteps baseline memory
-         * @param cusumLimit CUSUM limit
-         * @param flatlineSteps shortest flatline
+         * @param algorithm alarm source
+         * @param min lower end of the range or NaN
+         * @param max upper end of the range or NaN
+         * @param probationaryPoints probationary points
          * @param threshold alarm threshold
-         * @param minSurprise smallest alarming surprise
-         * @param warmupSteps warm-up
-         * @param holdSteps hold after an alarm
-         * @param bandSigmas band half-width
+         * @param flatline flatline test on
          */
         public Options {
             Objects.requireNonNull(zone, "zone");
-            if (!spike && !levelShift && !flatline) {
-                throw new IllegalArgumentException("components must include at least one of spike, levelShift, "
-                        + "flatline, was none");
+            Objects.requireNonNull(algorithm, "algorithm");
+            if (Double.isNaN(min) != Double.isNaN(max)) {
+                throw new IllegalArgumentException("min and max must both be given or both NaN, were " + min + " and "
+                        + max);
             }
-            Checks.atLeast(memorySteps, 10, "memorySteps");
-            Checks.positive(cusumLimit, "cusumLimit");
-            Checks.atLeast(flatlineSteps, 2, "flatlineSteps");
+            if (!Double.isNaN(min)) {
+                Checks.finite(min, "min");
+                Checks.finite(max, "max");
+                if (max < min) {
+                    throw new IllegalArgumentException("max must be at least min, were " + min + " and " + max);
+                }
+            }
+            Checks.atLeast(probationaryPoints, 1, "probationaryPoints");
             if (!(threshold > 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
             }
-            Checks.finite(minSurprise, "minSurprise");
-            Checks.atLeast(warmupSteps, 0, "warmupSteps");
-            Checks.atLeast(holdSteps, 0, "holdSteps");
-            Checks.positive(bandSigmas, "bandSigmas");
         }
 
         /**
-         * Returns the default configuration, the one measured on the NAB benchmark (see the
-         * README): every component on, zone Europe/Paris.
+         * Returns the default configuration: the alarm source and threshold chosen out of sample
+         * (see the class description), the flatline test on, range learnt from the probationary
+         * points, zone Europe/Paris.
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(ZoneId.of("Europe/Paris"), true, true, true, true, 288, 8.0, 24, 0.999, 3.0, 150,
-                    90, 3.0);
+            return new Options(ZoneId.of("Europe/Paris"), DEFAULT_ALGORITHM, Double.NaN, Double.NaN, PROBATION_CAP,
+                    DEFAULT_THRESHOLD, true);
         }
 
         /**
          * Returns these options with another zone.
          *
-         * @param newZone zone of the local calendar
+         * @param newZone zone of the baseline's calendar
          * @return new options
          */
         public Options withZone(ZoneId newZone) {
-            return new Options(newZone, seasonal, spike, levelShift, flatline, memorySteps, cusumLimit,
-                    flatlineSteps, threshold, minSurprise, warmupSteps, holdSteps, bandSigmas);
+            return new Options(newZone, algorithm, min, max, probationaryPoints, threshold, flatline);
         }
 
         /**
-         * Returns these options with only the given components.
+         * Returns these options with another alarm source, at that source's own default threshold
+         * in this detector.
          *
-         * @param withSeasonal seasonal baseline on
-         * @param withSpike spike component on
-         * @param withLevelShift level-shift component on
-         * @param withFlatline flatline component on
+         * @param newAlgorithm the alarm source
          * @return new options
          */
-        public Options withComponents(boolean withSeasonal, boolean withSpike, boolean withLevelShift,
-                boolean withFlatline) {
-            return new Options(zone, withSeasonal, withSpike, withLevelShift, withFlatline, memorySteps, cusumLimit,
-                    flatlineSteps, threshold, minSurprise, warmupSteps, holdSteps, bandSigmas);
+        public Options withAlgorithm(Algorithm newAlgorithm) {
+            double t = newAlgorithm == DEFAULT_ALGORITHM ? DEFAULT_THRESHOLD : OTHER_THRESHOLD;
+            return new Options(zone, newAlgorithm, min, max, probationaryPoints, t, flatline);
         }
 
         /**
-         * Returns these options with another memory.
+         * Returns these options with a known value range (a sensor's physical range, or the range
+         * of its history).
          *
-         * @param steps baseline memory in steps
+         * @param newMin lower end, finite
+         * @param newMax upper end, finite, at least {@code newMin}
          * @return new options
          */
-        public Options withMemorySteps(int steps) {
-            return new Options(zone, seasonal, spike, levelShift, flatline, steps, cusumLimit, flatlineSteps,
-                    threshold, minSurprise, warmupSteps, holdSteps, bandSigmas);
+        public Options withRange(double newMin, double newMax) {
+            return new Options(zone, algorithm, newMin, newMax, probationaryPoints, threshold, flatline);
         }
 
         /**
-         * Returns these options with another alarm rule.
+         * Returns these options with another probationary period.
          *
-         * @param newThreshold threshold on the score
-         * @param newMinSurprise smallest alarming surprise, in standard deviations
-         * @param newHoldSteps hold after an alarm, in steps
+         * @param points points learnt before any alarm, at least 1
          * @return new options
          */
-        public Options withAlarmRule(double newThreshold, double newMinSurprise, int newHoldSteps) {
-            return new Options(zone, seasonal, spike, levelShift, flatline, memorySteps, cusumLimit, flatlineSteps,
-                    newThreshold, newMinSurprise, warmupSteps, newHoldSteps, bandSigmas);
+        public Options withProbationaryPoints(int points) {
+            return new Options(zone, algorithm, min, max, points, threshold, flatline);
         }
 
         /**
-         * Returns these options with another CUSUM limit.
+         * Returns these options with another alarm threshold.
          *
-         * @param limit decision limit in standard deviations
+         * @param newThreshold threshold on the alarm source's score, in {@code (0, 1]}
          * @return new options
          */
-        public Options withCusumLimit(double limit) {
-            return new Options(zone, seasonal, spike, levelShift, flatline, memorySteps, limit, flatlineSteps,
-                    threshold, minSurprise, warmupSteps, holdSteps, bandSigmas);
+        public Options withThreshold(double newThreshold) {
+            return new Options(zone, algorithm, min, max, probationaryPoints, newThreshold, flatline);
         }
 
         /**
-         * Returns these options with another warm-up.
+         * Returns these options with the flatline test on or off.
          *
-         * @param steps points learnt before any alarm
+         * @param on whether a flatline raises an alarm
          * @return new options
          */
-        public Options withWarmupSteps(int steps) {
-            return new Options(zone, seasonal, spike, levelShift, flatline, memorySteps, cusumLimit, flatlineSteps,
-                    threshold, minSurprise, steps, holdSteps, bandSigmas);
+        public Options withFlatline(boolean on) {
+            return new Options(zone, algorithm, min, max, probationaryPoints, threshold, on);
+        }
+
+        /**
+         * Returns these options set for a whole recorded series, as NAB sets every detector and
+         * as the {@code detect} runner does: the range of its non-missing values and a
+         * probationary period of 15 % of its points, at most 750.
+         *
+         * @param series the series to be scored, with at least one non-missing value
+         * @return new options
+         * @throws IllegalArgumentException when every value is missing
+         */
+        public Options fittedTo(TimeSeries series) {
+            Objects.requireNonNull(series, "series");
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < series.size(); i++) {
+                double v = series.value(i);
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+            if (lo > hi) {
+                throw new IllegalArgumentException("series has no non-missing value to take a range from");
+            }
+            int probation = (int) Math.max(1, Math.min(Math.floor(PROBATION_FRACTION * series.size()),
+                    PROBATION_FRACTION * 5000));
+            return new Options(zone, algorithm, lo, hi, probation, threshold, flatline);
         }
     }
 
-    /** What drove the last point's surprise. */
-    private enum Cause { NONE, SPIKE, LEVEL_SHIFT, FLATLINE }
+    /** The alarm source chosen by the protocol (README). */
+    private static final Algorithm DEFAULT_ALGORITHM = Algorithm.ARTIME;
+    /** Its threshold, the median of the thresholds chosen in the leave-one-category-out folds. */
+    private static final double DEFAULT_THRESHOLD = 0.5;
+    /** The other source's threshold, chosen by the same protocol restricted to it. */
+    private static final double OTHER_THRESHOLD = 0.5;
 
     private final Options options;
-    private final LocalClock clock;
-
-    // Time.
-    private long lastT = Long.MIN_VALUE;
-    private double step;
+    private final BaselineDetector baseline;
+    private StreamingDetector source;
+    // Probationary buffer, used only when the range is learnt.
+    private final long[] bufferT;
+    private final double[] bufferX;
+    private int buffered;
     private long seen;
 
-    // Local baseline.
-    private double level = Double.NaN;
-    private double mad;
-    private long localCount;
-
-    // Seasonal baseline, one slot per hour and day type.
-    private final double[] slotLevel = new double[SLOTS];
-    private final double[] slotMad = new double[SLOTS];
-    private final int[] slotCount = new int[SLOTS];
-    private double errLocal;
-    private double errSeasonal;
-
-    // Components.
-    private double cusumUp;
-    private double cusumDown;
-    private long shiftStart = Long.MIN_VALUE;
-    private double previous = Double.NaN;
-    private long run;
-    private long runStart;
-    private long longestRun;
-    private long changes;
-    private boolean flatReported;
-
-    // Distribution of past surprises.
-    private final double[] hist = new double[BINS];
-    private double histTotal;
-
-    // Alarms.
-    private long lastAlarmSeen = Long.MIN_VALUE / 2;
-
     // Last point.
-    private long outT;
-    private double outValue = Double.NaN;
     private double outScore;
     private boolean outAlarm;
-    private double outExpected = Double.NaN;
-    private double outScale = Double.NaN;
-    private double outSurprise;
-    private Cause outCause = Cause.NONE;
-    private boolean outSeasonal;
+    private boolean outFlat;
 
     private StreamDetector(Options options) {
         this.options = options;
-        this.clock = new LocalClock(options.zone());
+        this.baseline = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(options.zone()));
+        if (Double.isNaN(options.min())) {
+            bufferT = new long[options.probationaryPoints()];
+            bufferX = new double[options.probationaryPoints()];
+        } else {
+            bufferT = new long[0];
+            bufferX = new double[0];
+            source = newSource(options.min(), options.max());
+        }
     }
 
     /**
@@ -290,203 +277,58 @@ public final class StreamDetector implements StreamingDetector {
         return options;
     }
 
+    private StreamingDetector newSource(double lo, double hi) {
+        switch (options.algorithm()) {
+            case CONTEXT:
+                return ContextAnomalyDetector.create(ContextAnomalyDetector.Options.defaults().withRange(lo, hi)
+                        .withProbationaryPoints(options.probationaryPoints()));
+            case ARTIME:
+            default:
+                return ArtimeDetector.create(ArtimeDetector.Options.defaults().withRange(lo, hi)
+                        .withProbationaryPoints(options.probationaryPoints()));
+        }
+    }
+
     @Override
-    public double update(long epochMilli, double x) {
-        outT = epochMilli;
-        outValue = x;
+    public double update(long epochMilli, double value) {
         outAlarm = false;
+        outFlat = false;
         outScore = 0;
-        outSurprise = 0;
-        outCause = Cause.NONE;
-        if (Double.isNaN(x)) {
+        baseline.update(epochMilli, value);
+        if (Double.isNaN(value)) {
             return 0;
         }
-        double dtSteps = advanceTime(epochMilli);
         seen++;
-        int slot = slot(epochMilli);
-
-        if (Double.isNaN(level)) {
-            level = x;
-            mad = 0;
-            localCount = 1;
-            learnSeasonal(slot, x, x, 1);
-            previous = x;
-            run = 1;
-            runStart = epochMilli;
-            outExpected = Double.NaN; // nothing learnt yet
-            outScale = Double.NaN;
-            return 0;
-        }
-
-        // Expected value and scale.
-        double floor = scaleFloor();
-        double localScale = Math.max(mad * SIGMA_PER_MAD, floor);
-        boolean useSeasonal = options.seasonal() && slotCount[slot] >= 3 && errSeasonal < errLocal;
-        double expected = useSeasonal ? slotLevel[slot] : level;
-        double scale = useSeasonal ? Math.max(slotMad[slot] * SIGMA_PER_MAD, floor) : localScale;
-        double z = (x - expected) / scale;
-        outExpected = expected;
-        outScale = scale;
-        outSeasonal = useSeasonal;
-
-        // Components.
-        double surprise = 0;
-        if (options.spike()) {
-            surprise = Math.abs(z);
-            outCause = Cause.SPIKE;
-        }
-        if (options.levelShift()) {
-            double zc = Math.max(-Z_CLIP, Math.min(Z_CLIP, z));
-            if (cusumUp == 0 && cusumDown == 0) {
-                shiftStart = epochMilli;
+        double score;
+        if (source == null) {
+            bufferT[buffered] = epochMilli;
+            bufferX[buffered] = value;
+            buffered++;
+            if (buffered < bufferX.length) {
+                return 0;
             }
-            cusumUp = Math.max(0, cusumUp + zc - CUSUM_SLACK);
-            cusumDown = Math.max(0, cusumDown - zc - CUSUM_SLACK);
-            double c = Math.max(cusumUp, cusumDown);
-            double shiftSurprise = options.minSurprise() * c / options.cusumLimit();
-            if (shiftSurprise > surprise) {
-                surprise = shiftSurprise;
-                outCause = Cause.LEVEL_SHIFT;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < buffered; i++) {
+                lo = Math.min(lo, bufferX[i]);
+                hi = Math.max(hi, bufferX[i]);
             }
+            source = newSource(lo, hi);
+            score = 0;
+            for (int i = 0; i < buffered; i++) {
+                score = source.update(bufferT[i], bufferX[i]);
+            }
+        } else {
+            score = source.update(epochMilli, value);
         }
-        boolean flat = false;
-        if (options.flatline()) {
-            boolean same = x == previous;
-            if (same) {
-                run++;
-            } else {
-                longestRun = Math.max(longestRun, run);
-                changes++;
-                run = 1;
-                runStart = epochMilli;
-                flatReported = false;
-            }
-            // A flatline is news once per run, and only on a stream that used to move.
-            if (!flatReported && run >= options.flatlineSteps() && run > 3 * longestRun
-                    && changes >= 2L * options.flatlineSteps() && seen > options.warmupSteps()) {
-                flatReported = true;
-                flat = true;
-                outCause = Cause.FLATLINE;
-                surprise = Math.max(surprise, options.minSurprise());
-            }
-        }
-        previous = x;
-        outSurprise = surprise;
-
-        // Score: rank of the surprise among past surprises.
-        double score = flat ? 1.0 : rank(surprise);
-        if (seen > options.warmupSteps() && !flat) {
-            learnSurprise(surprise, dtSteps);
+        boolean afterProbation = seen > options.probationaryPoints();
+        if (options.flatline() && afterProbation && baseline.flatlineNow()) {
+            outFlat = true;
+            score = 1.0;
         }
         outScore = score;
-
-        // Alarm with hold.
-        if (seen > options.warmupSteps() && score >= options.threshold() && surprise >= options.minSurprise()
-                && seen - lastAlarmSeen > options.holdSteps()) {
-            outAlarm = true;
-            lastAlarmSeen = seen;
-        }
-
-        // Learn: robust updates of the baselines.
-        double localClip = Math.max(localScale, floor) * 3.0;
-        double xl = Math.max(level - localClip, Math.min(level + localClip, x));
-        double a = Math.min(1.0, Math.max(1.0 / (localCount + 1), dtSteps / options.memorySteps()));
-        double dev = Math.abs(x - level);
-        errLocal += (Math.min(dev, localClip) - errLocal) * Math.min(1.0, 4.0 / options.memorySteps());
-        level += a * (xl - level);
-        mad += a * (Math.min(dev, localClip) - mad);
-        localCount++;
-        if (options.seasonal()) {
-            double sClip = Math.max(slotMad[slot] * SIGMA_PER_MAD, floor) * 3.0;
-            double sdev = slotCount[slot] == 0 ? dev : Math.abs(x - slotLevel[slot]);
-            if (slotCount[slot] >= 3) {
-                errSeasonal += (Math.min(sdev, sClip) - errSeasonal) * Math.min(1.0, 4.0 / options.memorySteps());
-            } else {
-                errSeasonal += (Math.min(dev, localClip) * 1.01 - errSeasonal) * Math.min(1.0, 4.0 / options.memorySteps());
-            }
-            double xs = slotCount[slot] == 0 ? x
-                    : Math.max(slotLevel[slot] - sClip, Math.min(slotLevel[slot] + sClip, x));
-            learnSeasonal(slot, xs, x, dtSteps);
-        }
-        if (options.levelShift() && Math.max(cusumUp, cusumDown) >= options.cusumLimit()) {
-            // Confirmed shift: restart the local baseline at the new level.
-            level = x;
-            cusumUp = 0;
-            cusumDown = 0;
-        }
+        outAlarm = afterProbation && (outFlat || score >= options.threshold());
         return score;
-    }
-
-    private double advanceTime(long t) {
-        if (lastT == Long.MIN_VALUE) {
-            lastT = t;
-            return 1.0;
-        }
-        long dt = t - lastT;
-        if (dt > 0) {
-            lastT = t;
-            if (step <= 0) {
-                step = dt;
-            } else {
-                step += 0.05 * (Math.max(0.5 * step, Math.min(2.0 * step, dt)) - step);
-            }
-            return Math.min(dt / step, options.memorySteps());
-        }
-        return 0.0;
-    }
-
-    private int slot(long t) {
-        int dow = clock.dayOfWeek(t);
-        int hour = clock.minuteOfDay(t) / 60;
-        return (dow >= 6 ? 24 : 0) + hour;
-    }
-
-    private void learnSeasonal(int slot, double clipped, double raw, double dtSteps) {
-        int n = slotCount[slot];
-        if (n == 0) {
-            slotLevel[slot] = raw;
-            slotMad[slot] = mad;
-        } else {
-            // Memory in days: a slot is visited once per day (or per weekend day).
-            double a = Math.max(1.0 / (n + 1), 1.0 / 14);
-            double dev = Math.abs(raw - slotLevel[slot]);
-            double clip = Math.max(slotMad[slot] * SIGMA_PER_MAD, scaleFloor()) * 3.0;
-            slotLevel[slot] += a * (clipped - slotLevel[slot]);
-            slotMad[slot] += a * (Math.min(dev, clip) - slotMad[slot]);
-        }
-        slotCount[slot] = n + 1;
-    }
-
-    private double scaleFloor() {
-        return 1e-9 + 1e-3 * Math.abs(level);
-    }
-
-    private double rank(double surprise) {
-        if (histTotal <= 0) {
-            return 0;
-        }
-        int bin = bin(surprise);
-        double below = 0;
-        for (int i = 0; i < bin; i++) {
-            below += hist[i];
-        }
-        return Math.min(1.0, below / histTotal);
-    }
-
-    private void learnSurprise(double surprise, double dtSteps) {
-        double decay = Math.exp(-Math.max(dtSteps, 0) / (4.0 * options.memorySteps()));
-        histTotal = 0;
-        for (int i = 0; i < BINS; i++) {
-            hist[i] *= decay;
-            histTotal += hist[i];
-        }
-        hist[bin(surprise)] += 1;
-        histTotal += 1;
-    }
-
-    private static int bin(double surprise) {
-        double b = Math.log1p(Math.max(0, surprise)) * (BINS_PER_OCTAVE / Math.log(2));
-        return (int) Math.min(BINS - 1, b);
     }
 
     @Override
@@ -496,27 +338,17 @@ public final class StreamDetector implements StreamingDetector {
 
     @Override
     public double expected() {
-        return Double.isNaN(outValue) ? Double.NaN : outExpected;
+        return baseline.expected();
     }
 
     @Override
     public double lower() {
-        return Double.isNaN(outValue) ? Double.NaN : outExpected - options.bandSigmas() * outScale;
+        return baseline.lower();
     }
 
     @Override
     public double upper() {
-        return Double.isNaN(outValue) ? Double.NaN : outExpected + options.bandSigmas() * outScale;
-    }
-
-    /**
-     * Returns the surprise of the last point: its deviation, in standard deviations, on the
-     * component that stood out most.
-     *
-     * @return the surprise, at least 0
-     */
-    public double surprise() {
-        return outSurprise;
+        return baseline.upper();
     }
 
     @Override
@@ -525,79 +357,28 @@ public final class StreamDetector implements StreamingDetector {
     }
 
     /**
-     * Returns the explanation of the last point in French, for the person concerned or the
-     * agent who checks the alarm: the same facts as {@link #reason()}, e.g. {@code "attendu 12,0
-     * ± 3,1 pour mardi 03:00, observé 25,4 ; 6,3 écarts-types"}; empty when the last point is
-     * unremarkable, {@code "valeur manquante"} when it was missing.
+     * Returns the explanation of the last point in French: the same facts as {@link #reason()}.
      *
-     * @return the French explanation, possibly empty
+     * @return the French explanation, empty when the last point raised no alarm, {@code "valeur
+     *     manquante"} when it was missing
      */
     public String reasonFr() {
         return reason(true);
     }
 
     private String reason(boolean french) {
-        if (Double.isNaN(outValue)) {
-            return french ? "valeur manquante" : "missing value";
+        String facts = baseline.describe(french);
+        if (!outAlarm) {
+            return facts.equals(french ? "valeur manquante" : "missing value") ? facts : "";
         }
-        if (outCause == Cause.NONE || (outScore < options.threshold() && !outAlarm)) {
-            return "";
+        if (outFlat) {
+            return facts;
         }
-        LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(outT), options.zone());
-        StringBuilder sb = new StringBuilder();
-        sb.append(french ? "attendu " : "expected ").append(fmt(outExpected, french)).append(" ± ")
-                .append(fmt(options.bandSigmas() * outScale, french));
-        if (outSeasonal) {
-            DayOfWeek d = local.getDayOfWeek();
-            sb.append(french ? " pour " : " for ")
-                    .append(d.getDisplayName(TextStyle.FULL, french ? Locale.FRENCH : Locale.ENGLISH)).append(' ')
-                    .append(String.format(Locale.ROOT, "%02d:00", local.getHour()));
-        }
-        sb.append(french ? ", observé " : ", observed ").append(fmt(outValue, french));
-        String sep = french ? " ; " : "; ";
-        switch (outCause) {
-            case LEVEL_SHIFT:
-                sb.append(sep).append(french ? "changement de niveau depuis " : "level shift since ")
-                        .append(time(shiftStart));
-                break;
-            case FLATLINE:
-                break;
-            default:
-                sb.append(sep).append(fmt1(outSurprise, french))
-                        .append(french ? " écarts-types d'écart" : " standard deviations away");
-                break;
-        }
-        if (options.flatline() && run >= options.flatlineSteps() && run > 3 * longestRun) {
-            sb.append(sep).append(french ? "valeur inchangée depuis " : "value unchanged since ")
-                    .append(time(runStart)).append(" (").append(run)
-                    .append(french ? " relevés : capteur bloqué ou en panne ?)"
-                            : " readings: stuck or dead sensor?)");
-        }
-        return sb.toString();
-    }
-
-    private static String fmt1(double v, boolean french) {
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        return french ? s.replace('.', ',') : s;
-    }
-
-    private String time(long t) {
-        LocalDateTime l = LocalDateTime.ofInstant(Instant.ofEpochMilli(t), options.zone());
-        LocalDateTime now = LocalDateTime.ofInstant(Instant.ofEpochMilli(outT), options.zone());
-        String hm = String.format(Locale.ROOT, "%02d:%02d", l.getHour(), l.getMinute());
-        return l.toLocalDate().equals(now.toLocalDate()) ? hm : l.toLocalDate() + " " + hm;
-    }
-
-    private static String fmt(double v, boolean french) {
-        double a = Math.abs(v);
-        String s;
-        if (a >= 100 || a == 0) {
-            s = String.format(Locale.ROOT, "%.0f", v);
-        } else if (a >= 1) {
-            s = String.format(Locale.ROOT, "%.1f", v);
-        } else {
-            s = String.format(Locale.ROOT, "%.3g", v);
-        }
-        return french ? s.replace('.', ',') : s;
+        String what = options.algorithm() == Algorithm.ARTIME
+                ? (french ? "motif inhabituel pour ce flux" : "unusual pattern for this stream")
+                : (french ? "enchaînement de valeurs jamais vu sur ce flux" : "sequence of values never seen on this stream");
+        String score = String.format(Locale.ROOT, "%.2f", outScore);
+        return french ? what + " (score " + score.replace('.', ',') + ") : " + facts
+                : what + " (score " + score + "): " + facts;
     }
 }

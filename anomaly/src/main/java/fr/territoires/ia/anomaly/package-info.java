@@ -4,7 +4,7 @@
  *
  * <p>Entry points:
  * <ul>
- *   <li>{@link fr.territoires.ia.anomaly.StreamDetector}: the streaming detector, one point in,
+ *   <li>{@link fr.territoires.ia.anomaly.BaselineDetector}: the streaming detector, one point in,
  *       one scored point out, O(1) and allocation-free per point; its options switch on the
  *       seasonal baseline, the spike, level-shift and flatline components (the default uses all
  *       of them). It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * How the default configuration of {@link StreamDetector} was chosen (run by hand, never in CI):
+ * How the default configuration of {@link BaselineDetector} was chosen (run by hand, never in CI):
  * a small grid over memory, alarm rule and CUSUM limit, scored on the NAB files, with a
  * leave-one-category-out check: for each category, the configuration is chosen on the other
  * categories and scored on the held-out one.
@@ -27,8 +27,8 @@ public final class NabTuning {
     private NabTuning() {
     }
 
-    static boolean[] run(StreamDetector.Options o, TimeSeries s) {
-        StreamDetector d = StreamDetector.create(o);
+    static boolean[] run(BaselineDetector.Options o, TimeSeries s) {
+        BaselineDetector d = BaselineDetector.create(o);
         boolean[] alarms = new boolean[s.size()];
         for (int i = 0; i < s.size(); i++) {
             d.update(s.epochMilli(i), s.value(i));
@@ -42,7 +42,7 @@ public final class NabTuning {
     }
 
     /** Per file, per profile raw scores of one configuration. */
-    static Map<String, NabFileScore[]> scoreAll(NabCorpus corpus, StreamDetector.Options o, NabProfile[] profiles) {
+    static Map<String, NabFileScore[]> scoreAll(NabCorpus corpus, BaselineDetector.Options o, NabProfile[] profiles) {
         Map<String, NabFileScore[]> out = new LinkedHashMap<>();
         for (NabCorpus.DataFile f : corpus.files()) {
             boolean[] a = run(o, f.series());
@@ -70,8 +70,8 @@ public final class NabTuning {
     public static void main(String[] args) throws Exception {
         NabCorpus corpus = NabCorpus.load(Path.of(args[0]));
         NabProfile[] profiles = {NabProfile.standard(), NabProfile.rewardLowFp(), NabProfile.rewardLowFn()};
-        List<StreamDetector.Options> grid = new ArrayList<>();
-        StreamDetector.Options base = StreamDetector.Options.defaults().withZone(java.time.ZoneId.of(System.getProperty("zone", "UTC")));
+        List<BaselineDetector.Options> grid = new ArrayList<>();
+        BaselineDetector.Options base = BaselineDetector.Options.defaults().withZone(java.time.ZoneId.of(System.getProperty("zone", "UTC")));
         for (int memory : new int[] {144, 288}) {
             for (double threshold : new double[] {0.99, 0.995, 0.999, 0.9995}) {
                 for (double minSurprise : new double[] {3, 4, 5}) {
@@ -100,7 +100,7 @@ public final class NabTuning {
         List<Map<String, NabFileScore[]>> results = new ArrayList<>();
         TreeSet<String> categories = new TreeSet<>();
         corpus.files().forEach(f -> categories.add(category(f.name())));
-        for (StreamDetector.Options o : grid) {
+        for (BaselineDetector.Options o : grid) {
             Map<String, NabFileScore[]> r = scoreAll(corpus, o, profiles);
             results.add(r);
             System.out.printf(Locale.ROOT, "mem=%d thr=%.3f min=%.1f hold=%d cusum=%.0f  std %.1f  lowFP %.1f  lowFN %.1f%n",
@@ -126,7 +126,7 @@ public final class NabTuning {
                     heldOut.put(name, s);
                 }
             });
-            StreamDetector.Options o = grid.get(chosen);
+            BaselineDetector.Options o = grid.get(chosen);
             System.out.printf(Locale.ROOT, "held out %-22s chose mem=%d thr=%.3f min=%.1f hold=%d cusum=%.0f (in-sample %.1f)%n",
                     c, o.memorySteps(), o.threshold(), o.minSurprise(), o.holdSteps(), o.cusumLimit(), bestScore);
         }

@@ -84,12 +84,12 @@ class RandomCutForestNabTest {
 
         long t0 = System.nanoTime();
         double[] ours = normalisedAll(NabTuning.scoreAll(corpus,
-                StreamDetector.Options.defaults().withZone(ZoneOffset.UTC), profiles), profiles, "StreamDetector (default)");
+                BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC), profiles), profiles, "BaselineDetector (default)");
         long t1 = System.nanoTime();
         double[] rcf = normalisedAll(scoreForest(corpus, profiles), profiles,
                 "ThresholdedRandomCutForest (shingle 8, autoAdjust)");
         long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "time: StreamDetector %.1f s, RCF %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        System.out.printf(Locale.ROOT, "time: BaselineDetector %.1f s, RCF %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
 
         for (int p = 0; p < profiles.length; p++) {
             assertTrue(Double.isFinite(ours[p]), "ours, profile " + p + ": " + ours[p]);

@@ -8,42 +8,81 @@ import fr.territoires.ia.anomaly.evaluation.NabFileScore;
 import fr.territoires.ia.anomaly.evaluation.NabProfile;
 import fr.territoires.ia.testing.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the floor of the default streaming detector on the 40 shared NAB files: one frozen
- * configuration and one alarm threshold for every file, run online.
+ * Runs the protocol of {@link LeaveOneCategoryOut} on the 40 shared NAB files, holds its
+ * out-of-sample floor, and checks that what {@link StreamDetector.Options#defaults()} ships is
+ * what the protocol chose.
  */
 class StreamDetectorNabTest {
 
+    private static final NabProfile[] PROFILES = {NabProfile.standard(), NabProfile.rewardLowFp(),
+        NabProfile.rewardLowFn()};
+
+    static LeaveOneCategoryOut.Candidate candidate(StreamDetector.Algorithm algorithm, double published) {
+        return new LeaveOneCategoryOut.Candidate(algorithm.name(), published,
+                f -> StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC)
+                        .withAlgorithm(algorithm).fittedTo(f.series())));
+    }
+
     @Test
-    void defaultDetector_sharedNabFiles_standardScoreAtLeast60() throws IOException {
+    void leaveOneCategoryOut_defaultDetector_holdsOutOfSampleFloorAndShipsTheChoice() throws IOException {
         NabCorpus corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
         assertEquals(40, corpus.files().size());
-        // NAB timestamps carry no zone: read as UTC. Everything else is the frozen default.
-        StreamDetector.Options options = StreamDetector.Options.defaults().withZone(ZoneOffset.UTC);
-        NabProfile[] profiles = {NabProfile.standard(), NabProfile.rewardLowFp(), NabProfile.rewardLowFn()};
-        Map<String, NabFileScore[]> scores = NabTuning.scoreAll(corpus, options, profiles);
-        double[] normalised = new double[3];
-        for (int p = 0; p < 3; p++) {
-            normalised[p] = NabTuning.normalised(scores, p, profiles[p], null, null);
+        List<LeaveOneCategoryOut.Candidate> candidates = List.of(
+                candidate(StreamDetector.Algorithm.ARTIME, 0.317486),
+                candidate(StreamDetector.Algorithm.CONTEXT, 0.76552734375));
+        LeaveOneCategoryOut.Outcome o = LeaveOneCategoryOut.run(corpus, candidates, PROFILES);
+
+        StringBuilder report = new StringBuilder("# Default streaming detector: leave one NAB category out\n\n");
+        report.append("| held-out category | chosen on the other six | held-out standard score |\n|---|---|---:|\n");
+        TreeSet<String> categories = new TreeSet<>(o.choices().keySet());
+        for (String c : categories) {
+            List<NabFileScore> only = new ArrayList<>();
+            o.heldOut().forEach((name, s) -> {
+                if (LeaveOneCategoryOut.category(name).equals(c)) {
+                    only.add(s[0]);
+                }
+            });
+            String held = only.stream().mapToInt(NabFileScore::windows).sum() == 0
+                    ? String.format(Locale.ROOT, "raw %.2f (no window)",
+                            only.stream().mapToDouble(NabFileScore::score).sum())
+                    : String.format(Locale.ROOT, "%.1f", fr.territoires.ia.anomaly.evaluation.NabScorer.normalised(
+                            only, PROFILES[0]));
+            report.append("| ").append(c).append(" | ").append(o.choices().get(c)).append(" | ").append(held)
+                    .append(" |\n");
         }
-        System.out.printf("NAB (40 shared files), default StreamDetector: standard %.1f, low FP %.1f, low FN %.1f%n",
-                normalised[0], normalised[1], normalised[2]);
-        assertTrue(normalised[0] >= 60.0, "standard NAB score " + normalised[0]);
-        // Beside the published detectors on this subset: windowed Gaussian 36.6, RCF 49.8.
-        assertTrue(normalised[1] >= 50.0, "low-FP NAB score " + normalised[1]);
-        assertTrue(normalised[2] >= 60.0, "low-FN NAB score " + normalised[2]);
-        List<String> silent = new ArrayList<>();
-        scores.forEach((name, s) -> {
-            if (s[0].windows() > 0 && s[0].truePositives() == 0) {
-                silent.add(name);
-            }
-        });
-        assertTrue(silent.size() <= 10, "files with windows and no detection: " + silent);
+        double[] loco = new double[3];
+        double[] in = new double[3];
+        for (int p = 0; p < 3; p++) {
+            loco[p] = LeaveOneCategoryOut.normalised(o.heldOut(), p, PROFILES[p], null);
+            in[p] = LeaveOneCategoryOut.normalised(o.inSample(), p, PROFILES[p], null);
+        }
+        report.append(String.format(Locale.ROOT, "%nOut of sample (leave one category out), 40 files: standard %.1f, "
+                + "low FP %.1f, low FN %.1f%n", loco[0], loco[1], loco[2]));
+        report.append(String.format(Locale.ROOT, "Shipped: %s at threshold %.6g; in sample, 40 files: standard %.1f, "
+                + "low FP %.1f, low FN %.1f%n", o.shipped(), o.shippedThreshold(), in[0], in[1], in[2]));
+        System.out.print(report);
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            Files.writeString(target.resolve("default-detector-loco.md"), report.toString());
+        }
+
+        StreamDetector.Options shipped = StreamDetector.Options.defaults();
+        assertEquals(o.shipped(), shipped.algorithm().name(), "the default alarm source is the protocol's choice");
+        assertEquals(o.shippedThreshold(), shipped.threshold(), 1e-12, "the default threshold is the protocol's");
+        assertTrue(loco[0] >= 65.0, "leave-one-category-out standard NAB score " + loco[0]);
+        assertTrue(in[0] >= 70.0, "in-sample standard NAB score " + in[0]);
+        Map<String, NabFileScore[]> held = o.heldOut();
+        assertEquals(40, held.size());
     }
 }

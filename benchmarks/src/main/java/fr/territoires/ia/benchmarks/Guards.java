@@ -59,7 +59,7 @@ public final class Guards {
                     TREES + ".tribuoBatch", 1.5, false),
             new Guard("compiled one row, bytes allocated per row", TREES + ".compiledSingle", "", 16, true),
             new Guard("compiled batch, bytes allocated per row", TREES + ".compiledBatch", "", 16, true),
-            new Guard("StreamDetector update vs RCF process", STREAM + ".streamDetector",
+            new Guard("BaselineDetector update vs RCF process", STREAM + ".streamDetector",
                     STREAM + ".randomCutForest", 10, false));
 
     /**

@@ -37,11 +37,11 @@ final class Cards {
         return withCaveats.toBuilder().altai(Altai.prefill(withCaveats, findings)).build();
     }
 
-    /** A card for the online StreamDetector, which has no training phase, evaluated on one run. */
+    /** A card for the online BaselineDetector, which has no training phase, evaluated on one run. */
     static ModelCard streamDetectorCard(String name, String options, ModelCard.DataSummary evaluation,
             List<ModelCard.Metric> metrics, String primaryUse) {
         return ModelCard.builder(name)
-                .algorithm("StreamDetector (robust seasonal baseline per hour of week; spike, level-shift and"
+                .algorithm("BaselineDetector (robust seasonal baseline per hour of week; spike, level-shift and"
                         + " flatline components; online, no training phase)")
                 .description("Online anomaly detector scoring each reading against a robust seasonal baseline"
                         + " learnt as it reads; a reading is flagged when a component's deviation exceeds its"

@@ -6,7 +6,9 @@ import fr.territoires.ia.anomaly.IsolationForestDetector;
 import fr.territoires.ia.anomaly.MultivariateDetector;
 import fr.territoires.ia.anomaly.MultivariateScores;
 import fr.territoires.ia.anomaly.OneClassSvmDetector;
+import fr.territoires.ia.anomaly.BaselineDetector;
 import fr.territoires.ia.anomaly.StreamDetector;
+import fr.territoires.ia.anomaly.StreamingDetector;
 import fr.territoires.ia.core.AtomicFiles;
 import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.OrderPolicy;
@@ -72,7 +74,7 @@ final class DetectCommand implements Callable<Integer> {
     private String separator;
 
     @Option(names = "--detector", defaultValue = "default", paramLabel = "NAME",
-            description = "One column: default, spike, level-shift, flatline; several: default (isolation-forest), "
+            description = "One column: default, artime, cad-ose, baseline, spike, level-shift, flatline; several: default (isolation-forest), "
                     + "isolation-forest, one-class-svm (default: ${DEFAULT-VALUE}).")
     private String detector;
 
@@ -145,28 +147,52 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private int univariate(TimeSeries s, List<String> rawTimes, ZoneId z, StringBuilder out) {
-        StreamDetector.Options o = StreamDetector.Options.defaults().withZone(z);
+        BaselineDetector.Options o = BaselineDetector.Options.defaults().withZone(z);
+        StreamingDetector d;
         switch (detector) {
             case "default":
+            case "artime":
+            case "cad-ose": {
+                StreamDetector.Options so = StreamDetector.Options.defaults().withZone(z);
+                if (!detector.equals("default")) {
+                    so = so.withAlgorithm(detector.equals("artime") ? StreamDetector.Algorithm.ARTIME
+                            : StreamDetector.Algorithm.CONTEXT);
+                }
+                if (hasValue(s)) {
+                    // As NAB does for every detector: the file's range, 15 % of it (at most 750) as probation.
+                    so = so.fittedTo(s);
+                }
+                d = StreamDetector.create(so);
+                algorithm = "StreamDetector: " + (so.algorithm() == StreamDetector.Algorithm.ARTIME
+                        ? "ARTime (adaptive resonance theory, Hampton 2021)" : "CAD OSE (contextual anomaly detector, "
+                        + "Smirnov 2016)") + " raises the alarms, with the flatline test for stuck sensors; a robust"
+                        + " seasonal baseline gives the expected value, band and reason; online, no training phase";
+                used.put("detector", detector);
+                used.put("options", so.toString());
                 break;
+            }
+            case "baseline":
             case "spike":
-                o = o.withComponents(true, true, false, false);
-                break;
             case "level-shift":
-                o = o.withComponents(true, false, true, false);
-                break;
             case "flatline":
-                o = o.withComponents(true, false, false, true);
+                if (detector.equals("spike")) {
+                    o = o.withComponents(true, true, false, false);
+                } else if (detector.equals("level-shift")) {
+                    o = o.withComponents(true, false, true, false);
+                } else if (detector.equals("flatline")) {
+                    o = o.withComponents(true, false, false, true);
+                }
+                d = BaselineDetector.create(o);
+                algorithm = "BaselineDetector (robust seasonal baseline per hour of week, " + (detector.equals("baseline")
+                        ? "spike, level-shift and flatline components" : detector + " component")
+                        + "; online, no training phase)";
+                used.put("detector", detector);
+                used.put("options", o.toString());
                 break;
             default:
-                throw new IllegalArgumentException("--detector must be one of default, spike, level-shift, flatline "
-                        + "for one value column, was \"" + detector + "\"");
+                throw new IllegalArgumentException("--detector must be one of default, artime, cad-ose, baseline, spike, "
+                        + "level-shift, flatline for one value column, was \"" + detector + "\"");
         }
-        StreamDetector d = StreamDetector.create(o);
-        algorithm = "StreamDetector (robust seasonal baseline per hour of week, spike, level-shift and flatline"
-                + " components; online, no training phase)";
-        used.put("detector", detector);
-        used.put("options", o.toString());
         int alarms = 0;
         for (int i = 0; i < s.size(); i++) {
             double v = s.value(i);
@@ -178,11 +204,27 @@ final class DetectCommand implements Callable<Integer> {
                     .append(num(d.expected())).append(',').append(num(d.lower())).append(',').append(num(d.upper()))
                     .append(',').append(csv(alarm || Double.isNaN(v) ? d.reason() : ""));
             if (explain) {
-                out.append(',').append(csv(alarm ? d.reason() : "")).append(',').append(csv(alarm ? d.reasonFr() : ""));
+                out.append(',').append(csv(alarm ? d.reason() : "")).append(',').append(csv(alarm ? reasonFr(d) : ""));
             }
             out.append('\n');
         }
         return alarms;
+    }
+
+    private static boolean hasValue(TimeSeries s) {
+        for (int i = 0; i < s.size(); i++) {
+            if (!Double.isNaN(s.value(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reasonFr(StreamingDetector d) {
+        if (d instanceof StreamDetector sd) {
+            return sd.reasonFr();
+        }
+        return ((BaselineDetector) d).reasonFr();
     }
 
     private int multivariate(MultivariateTimeSeries s, List<String> rawTimes, StringBuilder out) {
@@ -250,9 +292,9 @@ final class DetectCommand implements Callable<Integer> {
         fr.territoires.ia.core.trust.ModelCard.Builder b = fitted != null ? fitted.toBuilder()
                 : fr.territoires.ia.core.trust.ModelCard.builder("detect " + input.getFileName())
                         .algorithm(algorithm).options(used)
-                        .description("Online anomaly detector scoring each row against a robust seasonal baseline"
-                                + " learnt as it reads; a row is flagged when a component's deviation exceeds"
-                                + " its threshold.");
+                        .description("Online anomaly detector scoring each row as it reads, in file order; a row is"
+                                + " flagged when the detector's score reaches its threshold, with the expected value,"
+                                + " band and reason of a robust seasonal baseline.");
         if (!weights.isEmpty()) {
             // Global importance: each column's share of the flagged rows' scores, largest first.
             double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -1,7 +1,7 @@
 package fr.territoires.ia.benchmarks.anomaly;
 
 import com.amazon.randomcutforest.parkservices.ThresholdedRandomCutForest;
-import fr.territoires.ia.anomaly.StreamDetector;
+import fr.territoires.ia.anomaly.BaselineDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One streaming update per point: the library's {@link StreamDetector} (default options, the
+ * One streaming update per point: the library's {@link BaselineDetector} (default options, the
  * meter's zone) beside AWS Random Cut Forest's {@code ThresholdedRandomCutForest} (shingle 8 over
  * one value, internal shingling, auto-adjusted thresholds, fixed seed, otherwise its defaults),
  * both fed the same hourly water-meter stream in arrival order. Times are per point.
@@ -54,7 +54,7 @@ public class StreamingUpdateBenchmark {
     private double[] values;
     private long span;
 
-    private StreamDetector ours;
+    private BaselineDetector ours;
     private int oursCursor;
     private long oursOffset;
 
@@ -74,7 +74,7 @@ public class StreamingUpdateBenchmark {
         }
         span = epochMillis[epochMillis.length - 1] - epochMillis[0] + TimeUnit.HOURS.toMillis(1);
 
-        ours = StreamDetector.create(StreamDetector.Options.defaults().withZone(s.zone()));
+        ours = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(s.zone()));
         forest = ThresholdedRandomCutForest.builder()
                 .dimensions(SHINGLE)
                 .shingleSize(SHINGLE)

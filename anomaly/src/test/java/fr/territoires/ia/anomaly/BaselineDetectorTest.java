@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class StreamDetectorTest {
+class BaselineDetectorTest {
 
     private static final long MINUTE = 60_000L;
 
     /** Runs a detector over a series and returns the indices of its alarms. */
-    private static List<Integer> alarms(StreamDetector d, TimeSeries s) {
+    private static List<Integer> alarms(BaselineDetector d, TimeSeries s) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             d.update(s.epochMilli(i), s.value(i));
@@ -44,7 +44,7 @@ class StreamDetectorTest {
     void update_nightFlowLeak_alarmsSoonAfterLeakStartsWithReason() {
         int leakStart = 24 * 35;
         TimeSeries flow = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults().withLeak(leakStart, 150));
-        StreamDetector d = StreamDetector.create(StreamDetector.Options.defaults());
+        BaselineDetector d = BaselineDetector.create(BaselineDetector.Options.defaults());
         List<Integer> alarms = new ArrayList<>();
         String reason = "";
         for (int i = 0; i < flow.size(); i++) {
@@ -70,7 +70,7 @@ class StreamDetectorTest {
         v[1500] = 180;
         TimeSeries s = TimeSeries.regular("x", java.time.Instant.parse("2024-01-01T00:00:00Z"),
                 java.time.Duration.ofMinutes(5), v, ZoneOffset.UTC);
-        List<Integer> a = alarms(StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC)), s);
+        List<Integer> a = alarms(BaselineDetector.create(BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC)), s);
         assertTrue(a.contains(1500), a.toString());
         assertTrue(a.size() <= 3, a.toString());
     }
@@ -83,7 +83,7 @@ class StreamDetectorTest {
         }
         TimeSeries s = TimeSeries.regular("x", java.time.Instant.parse("2024-01-01T00:00:00Z"),
                 java.time.Duration.ofMinutes(5), v, ZoneOffset.UTC);
-        StreamDetector d = StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC));
+        BaselineDetector d = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC));
         String reason = "";
         String raison = "";
         int at = -1;
@@ -108,8 +108,8 @@ class StreamDetectorTest {
 
     @Test
     void update_missingValue_scoresZeroAndLeavesStateUntouched() {
-        StreamDetector a = StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC));
-        StreamDetector b = StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC));
+        BaselineDetector a = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC));
+        BaselineDetector b = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC));
         double[] v = noise(500, 9, 10, 1);
         for (int i = 0; i < v.length; i++) {
             long t = i * 5 * MINUTE;
@@ -131,8 +131,8 @@ class StreamDetectorTest {
     @ValueSource(longs = {1, 2, 3})
     void update_scoresInUnitInterval_andDeterministic(long seed) {
         double[] v = noise(3000, seed, 0, 1);
-        StreamDetector a = StreamDetector.create(StreamDetector.Options.defaults());
-        StreamDetector b = StreamDetector.create(StreamDetector.Options.defaults());
+        BaselineDetector a = BaselineDetector.create(BaselineDetector.Options.defaults());
+        BaselineDetector b = BaselineDetector.create(BaselineDetector.Options.defaults());
         for (int i = 0; i < v.length; i++) {
             double s = a.update(i * MINUTE, v[i]);
             assertTrue(s >= 0 && s <= 1, "score " + s);
@@ -147,7 +147,7 @@ class StreamDetectorTest {
 
     @Test
     void update_irregularStepsAndGap_timestampsDriveTheStep() {
-        StreamDetector d = StreamDetector.create(StreamDetector.Options.defaults().withZone(ZoneOffset.UTC));
+        BaselineDetector d = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(ZoneOffset.UTC));
         double[] v = noise(1200, 11, 20, 1);
         long t = 0;
         int alarms = 0;
@@ -161,11 +161,11 @@ class StreamDetectorTest {
 
     @Test
     void options_invalid_throwWithRule() {
-        var o = StreamDetector.Options.defaults();
+        var o = BaselineDetector.Options.defaults();
         var e = assertThrows(IllegalArgumentException.class, () -> o.withMemorySteps(5));
         assertEquals("memorySteps must be >= 10, was 5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> o.withComponents(true, false, false, false));
         assertThrows(IllegalArgumentException.class, () -> o.withAlarmRule(1.5, 4, 10));
-        assertThrows(NullPointerException.class, () -> StreamDetector.create(null));
+        assertThrows(NullPointerException.class, () -> BaselineDetector.create(null));
     }
 }
