@@ -37,22 +37,26 @@ final class Cards {
         return withCaveats.toBuilder().altai(Altai.prefill(withCaveats, findings)).build();
     }
 
-    /** A card for the online BaselineDetector, which has no training phase, evaluated on one run. */
+    /** A card for the online default StreamDetector, which has no training phase, evaluated on one run. */
     static ModelCard streamDetectorCard(String name, String options, ModelCard.DataSummary evaluation,
             List<ModelCard.Metric> metrics, String primaryUse) {
         return ModelCard.builder(name)
-                .algorithm("BaselineDetector (robust seasonal baseline per hour of week; spike, level-shift and"
-                        + " flatline components; online, no training phase)")
-                .description("Online anomaly detector scoring each reading against a robust seasonal baseline"
-                        + " learnt as it reads; a reading is flagged when a component's deviation exceeds its"
-                        + " threshold, with a plain-language reason.")
+                .algorithm("StreamDetector: ARTime (adaptive resonance theory, Hampton 2021, reproduced from its"
+                        + " published description) raises the alarms, with a flatline test for stuck sensors; a robust"
+                        + " seasonal baseline per hour of week gives the expected value, band and reason; online, no"
+                        + " training phase")
+                .description("Online anomaly detector that learns each stream's own patterns as it reads; a reading"
+                        + " is flagged when the pattern it completes is unlike any learnt so far, or when the value"
+                        + " stops moving, with the expected value and a plain-language reason.")
                 .options(java.util.Map.of("options", options))
                 .intendedUse(new ModelCard.IntendedUse(primaryUse, List.of("network or sensor operators"),
                         List.of("billing or sanctioning a person without human review",
                                 "series without a stable daily or weekly pattern")))
                 .metrics(metrics)
                 .evaluationData(evaluation)
-                .caveats(List.of("The baseline needs about two weeks of data before its alarms are reliable.",
+                .caveats(List.of("No alarm is raised during the probationary period (750 readings by default), while"
+                                + " the detector learns the stream's range and patterns; the baseline needs about two"
+                                + " weeks of data before its expected values are reliable.",
                         "Evaluated on one simulated series with one planted fault: a delay and a false-alarm"
                                 + " count, not an accuracy with an interval."))
                 .build();

@@ -1,6 +1,6 @@
 package fr.territoires.ia.examples;
 
-import fr.territoires.ia.anomaly.BaselineDetector;
+import fr.territoires.ia.anomaly.StreamDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.TrafficCounterSimulator;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class TrafficCounterFreezeExample {
     static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         TimeSeries counts = TrafficCounterSimulator.simulate(TrafficCounterSimulator.Options.defaults()
                 .withFault(TrafficCounterSimulator.Fault.FREEZE, FREEZE_AT));
-        BaselineDetector detector = BaselineDetector.create(BaselineDetector.Options.defaults());
+        StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults());
         int falseAlarms = 0;
         int first = -1;
         String reason = "";
@@ -57,7 +57,7 @@ public final class TrafficCounterFreezeExample {
             metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("detection delay (min)", Duration.between(counts.timestamp(FREEZE_AT), counts.timestamp(first)).toMinutes(),
                     "from the start of the freeze to the first alarm"));
         }
-        cards.accept(Cards.streamDetectorCard("Traffic counter fault detector", BaselineDetector.Options.defaults().toString(),
+        cards.accept(Cards.streamDetectorCard("Traffic counter fault detector", StreamDetector.Options.defaults().toString(),
                 new fr.territoires.ia.core.trust.ModelCard.DataSummary("simulated traffic loop counter (TrafficCounterSimulator), freeze planted",
                         counts.timestamp(0) + "/" + counts.timestamp(counts.size() - 1), counts.size(), java.util.Map.of()),
                 metrics, "Flag traffic counters that froze or fail, for review by the traffic operator."));

@@ -1,6 +1,6 @@
 package fr.territoires.ia.examples;
 
-import fr.territoires.ia.anomaly.BaselineDetector;
+import fr.territoires.ia.anomaly.StreamDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class WaterMeterLeakExample {
 
     static String run(java.util.function.Consumer<fr.territoires.ia.core.trust.ModelCard> cards) {
         TimeSeries flow = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults().withLeak(LEAK_START, 150));
-        BaselineDetector detector = BaselineDetector.create(BaselineDetector.Options.defaults());
+        StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults());
         int falseAlarms = 0;
         int first = -1;
         String reason = "";
@@ -55,7 +55,7 @@ public final class WaterMeterLeakExample {
             metrics.add(fr.territoires.ia.core.trust.ModelCard.Metric.of("detection delay (h)", Duration.between(flow.timestamp(LEAK_START), flow.timestamp(first)).toHours(),
                     "from the start of the leak to the first alarm"));
         }
-        cards.accept(Cards.streamDetectorCard("District water meter leak detector", BaselineDetector.Options.defaults().toString(),
+        cards.accept(Cards.streamDetectorCard("District water meter leak detector", StreamDetector.Options.defaults().toString(),
                 new fr.territoires.ia.core.trust.ModelCard.DataSummary("simulated district water meter (WaterMeterSimulator), 150 L/h leak planted",
                         flow.timestamp(0) + "/" + flow.timestamp(flow.size() - 1), flow.size(), java.util.Map.of()),
                 metrics, "Flag night-flow leaks on district water meters for review by the network operator."));

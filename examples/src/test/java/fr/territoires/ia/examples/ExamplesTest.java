@@ -42,7 +42,7 @@ class ExamplesTest {
     @Test
     void waterMeterLeak_detectedWithinADayWithReason() {
         String s = WaterMeterLeakExample.run();
-        var m = java.util.regex.Pattern.compile(", (\\d+) h after the leak started: expected").matcher(s);
+        var m = java.util.regex.Pattern.compile(", (\\d+) h after the leak started: .*expected").matcher(s);
         assertTrue(m.find(), s);
         assertTrue(Integer.parseInt(m.group(1)) <= 24, s);
     }

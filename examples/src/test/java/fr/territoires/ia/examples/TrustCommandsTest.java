@@ -122,7 +122,7 @@ class TrustCommandsTest {
         }
         assertTrue(explained > 0);
         String card = Files.readString(cardFile);
-        assertTrue(card.contains("BaselineDetector"), card);
+        assertTrue(card.contains("StreamDetector: ARTime"), card);
         assertTrue(card.contains("| Rows | " + flow.size() + " |"), card);
         assertTrue(card.contains("## ALTAI self-assessment"), card);
         assertTrue(card.contains("column email looks like personal data"), card);

@@ -1,7 +1,11 @@
 package fr.territoires.ia.benchmarks.anomaly;
 
 import com.amazon.randomcutforest.parkservices.ThresholdedRandomCutForest;
+import fr.territoires.ia.anomaly.ArtimeDetector;
 import fr.territoires.ia.anomaly.BaselineDetector;
+import fr.territoires.ia.anomaly.ContextAnomalyDetector;
+import fr.territoires.ia.anomaly.StreamDetector;
+import fr.territoires.ia.anomaly.StreamingDetector;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.synthetic.WaterMeterSimulator;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One streaming update per point: the library's {@link BaselineDetector} (default options, the
- * meter's zone) beside AWS Random Cut Forest's {@code ThresholdedRandomCutForest} (shingle 8 over
+ * One streaming update per point: the library's default {@link StreamDetector} (default options,
+ * the stream's range given, the meter's zone), its two alarm sources on their own
+ * ({@link ArtimeDetector}, {@link ContextAnomalyDetector}, published defaults) and the
+ * {@link BaselineDetector}, beside AWS Random Cut Forest's {@code ThresholdedRandomCutForest} (shingle 8 over
  * one value, internal shingling, auto-adjusted thresholds, fixed seed, otherwise its defaults),
  * both fed the same hourly water-meter stream in arrival order. Times are per point.
  *
@@ -54,9 +60,9 @@ public class StreamingUpdateBenchmark {
     private double[] values;
     private long span;
 
-    private BaselineDetector ours;
-    private int oursCursor;
-    private long oursOffset;
+    private final StreamingDetector[] ours = new StreamingDetector[4];
+    private final int[] oursCursor = new int[4];
+    private final long[] oursOffset = new long[4];
 
     private ThresholdedRandomCutForest forest;
     private int forestCursor;
@@ -74,7 +80,16 @@ public class StreamingUpdateBenchmark {
         }
         span = epochMillis[epochMillis.length - 1] - epochMillis[0] + TimeUnit.HOURS.toMillis(1);
 
-        ours = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(s.zone()));
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        ours[0] = StreamDetector.create(StreamDetector.Options.defaults().withZone(s.zone()).withRange(min, max));
+        ours[1] = ArtimeDetector.create(ArtimeDetector.Options.defaults().withRange(min, max));
+        ours[2] = ContextAnomalyDetector.create(ContextAnomalyDetector.Options.defaults().withRange(min, max));
+        ours[3] = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(s.zone()));
         forest = ThresholdedRandomCutForest.builder()
                 .dimensions(SHINGLE)
                 .shingleSize(SHINGLE)
@@ -83,31 +98,71 @@ public class StreamingUpdateBenchmark {
                 .randomSeed(42L)
                 .build();
         for (int i = 0; i < WARM_UP_POINTS; i++) {
-            ours.update(epochMillis[i], values[i]);
+            for (StreamingDetector d : ours) {
+                d.update(epochMillis[i], values[i]);
+            }
             forest.process(new double[] {values[i]}, epochMillis[i] / 1000L);
         }
-        oursCursor = WARM_UP_POINTS;
+        java.util.Arrays.fill(oursCursor, WARM_UP_POINTS);
         forestCursor = WARM_UP_POINTS;
     }
 
+    private double feed(int k) {
+        StreamingDetector d = ours[k];
+        double sum = 0;
+        for (int n = 0; n < BLOCK; n++) {
+            if (oursCursor[k] == values.length) {
+                oursCursor[k] = 0;
+                oursOffset[k] += span;
+            }
+            sum += d.update(epochMillis[oursCursor[k]] + oursOffset[k], values[oursCursor[k]]);
+            oursCursor[k]++;
+        }
+        return sum;
+    }
+
     /**
-     * The library's streaming detector, one {@code update} per point.
+     * The library's default streaming detector, one {@code update} per point.
      *
      * @return the sum of the scores of the block
      */
     @Benchmark
     @OperationsPerInvocation(BLOCK)
     public double streamDetector() {
-        double sum = 0;
-        for (int k = 0; k < BLOCK; k++) {
-            if (oursCursor == values.length) {
-                oursCursor = 0;
-                oursOffset += span;
-            }
-            sum += ours.update(epochMillis[oursCursor] + oursOffset, values[oursCursor]);
-            oursCursor++;
-        }
-        return sum;
+        return feed(0);
+    }
+
+    /**
+     * ARTime alone, one {@code update} per point.
+     *
+     * @return the sum of the scores of the block
+     */
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double artime() {
+        return feed(1);
+    }
+
+    /**
+     * CAD OSE alone, one {@code update} per point.
+     *
+     * @return the sum of the scores of the block
+     */
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double contextDetector() {
+        return feed(2);
+    }
+
+    /**
+     * The baseline detector alone (the default before 0.2.0), one {@code update} per point.
+     *
+     * @return the sum of the scores of the block
+     */
+    @Benchmark
+    @OperationsPerInvocation(BLOCK)
+    public double baselineDetector() {
+        return feed(3);
     }
 
     /**
