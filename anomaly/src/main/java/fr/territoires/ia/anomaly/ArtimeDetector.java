@@ -332,9 +332,11 @@ public final class ArtimeDetector implements StreamingDetector {
         int w = options.window();
         this.step = Math.max(1, pp / (w * options.windowsPerProbation()));
         this.trendWindow = pp / step;
-        if (trendWindow <= w) {
-            throw new IllegalArgumentException("probationaryPoints must give more than window (" + w
-                    + ") downsampled points, was " + options.probationaryPoints());
+        if (trendWindow / 2 > trendWindow - w + 1) {
+            // the initial vigilance averages the matches from the middle of the probation on
+            throw new IllegalArgumentException("probationaryPoints must give at least 2 (window - 1) = "
+                    + (2 * (w - 1)) + " downsampled points, was " + options.probationaryPoints() + " giving "
+                    + trendWindow);
         }
         this.maskSteps = w + w / 2;
         this.dim = 2 * w;
