@@ -69,8 +69,10 @@ import java.util.Locale;
  *
  * <p>Units: the score is in {@code [0, 1]}; values are in the stream's unit, the same as the
  * range's. Cost: O(categories) per downsampled point (bounded by the cap), a one-off
- * O(trendWindow²) at the end of probation; memory about {@code 64 · categories} doubles.
- * Deterministic: no randomness.
+ * O(trendWindow²) at the end of probation; memory about {@code 64 · categories} doubles. Unlike
+ * {@link StreamDetector}, a downsampled point allocates a few small arrays (the feature vector,
+ * its complement coding, the sort order of the categories). On the 40 shared NAB files: at most
+ * 486 categories, 2.6 to 4.4 µs per point. Deterministic: no randomness.
  *
  * <p>Not thread-safe: confine each instance to one thread (one detector per stream).
  *

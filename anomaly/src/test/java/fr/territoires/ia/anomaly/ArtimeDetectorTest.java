@@ -51,38 +51,31 @@ class ArtimeDetectorTest {
     }
 
     @Test
-    void novelSpikeAfterRegularStretch_raisesTheScoreAndAnAlarm() {
+    void novelPlateauAfterRegularStretch_raisesTheScoreAndAnAlarm() {
         double[] x = periodic(3000, 1);
         for (int i = 2500; i < 2512; i++) {
             x[i] = 98; // a plateau never seen at this phase of the cycle
         }
         ArtimeDetector d = detector(750);
-        double[] s = run(d, x);
         double before = 0;
-        for (int i = 1500; i < 2500; i++) {
-            before = Math.max(before, s[i]);
-        }
         double during = 0;
-        boolean alarmed = false;
-        ArtimeDetector replay = detector(750);
+        int alarms = 0;
         for (int i = 0; i < 2540; i++) {
-            replay.update(i * STEP, x[i]);
-            if (i >= 2500) {
-                during = Math.max(during, replay.alarm() ? 1.0 : 0.0);
-                if (replay.alarm()) {
-                    alarmed = true;
-                    assertTrue(replay.reason().startsWith("unpredicted pattern"), replay.reason());
-                    assertTrue(replay.reasonFr().startsWith("motif imprévu"), replay.reasonFr());
+            double s = d.update(i * STEP, x[i]);
+            if (i >= 1500 && i < 2500) {
+                before = Math.max(before, s);
+            } else if (i >= 2500) {
+                during = Math.max(during, s);
+                if (d.alarm()) {
+                    alarms++;
+                    assertTrue(d.reason().startsWith("unpredicted pattern"), d.reason());
+                    assertTrue(d.reasonFr().startsWith("motif imprévu"), d.reasonFr());
                 }
             }
         }
-        double maxDuring = 0;
-        for (int i = 2500; i < 2540; i++) {
-            maxDuring = Math.max(maxDuring, s[i]);
-        }
-        assertTrue(maxDuring >= 0.317486, "score on the plateau " + maxDuring);
-        assertTrue(maxDuring > before, "plateau " + maxDuring + " vs before " + before);
-        assertTrue(alarmed && during == 1.0, "an alarm on the plateau");
+        assertTrue(during >= 0.317486, "score on the plateau " + during);
+        assertTrue(during > before, "plateau " + during + " vs regular stretch " + before);
+        assertTrue(alarms >= 1, "an alarm on the plateau");
     }
 
     @Test
