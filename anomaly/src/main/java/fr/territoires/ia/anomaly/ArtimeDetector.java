@@ -157,12 +157,13 @@ public final class ArtimeDetector implements StreamingDetector {
         /**
          * Returns the published settings: window 8, 13 windows per probationary period, 80
          * levels, snapping 0.075, initial vigilance 0.80, probationary period 750 points, alarm
-         * threshold 0.317486 (NAB standard profile); no range (set one with {@link #withRange}).
+         * threshold 0.317486 (NAB standard profile); at most 5,000 categories (10 times what the
+         * NAB files reach) and 10,000 anomaly matches; no range (set one with {@link #withRange}).
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(Double.NaN, Double.NaN, 750, 0.317486, 8, 13, 80, 0.075, 0.80, 50_000, 100_000);
+            return new Options(Double.NaN, Double.NaN, 750, 0.317486, 8, 13, 80, 0.075, 0.80, 5_000, 10_000);
         }
 
         /**
