@@ -80,6 +80,10 @@ import java.util.Locale;
  */
 public final class ArtimeDetector implements StreamingDetector {
 
+    /** NAB's standard-profile threshold for ARTime ({@code config/thresholds.json}). */
+    public static final double PUBLISHED_STANDARD_THRESHOLD = 0.317486;
+
+
     /** Haar scaling coefficient of the reference wavelet library, normalised in l2 as it does. */
     private static final double HAAR;
 
@@ -163,7 +167,7 @@ public final class ArtimeDetector implements StreamingDetector {
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(Double.NaN, Double.NaN, 750, 0.317486, 8, 13, 80, 0.075, 0.80, 5_000, 10_000);
+            return new Options(Double.NaN, Double.NaN, 750, PUBLISHED_STANDARD_THRESHOLD, 8, 13, 80, 0.075, 0.80, 5_000, 10_000);
         }
 
         /**

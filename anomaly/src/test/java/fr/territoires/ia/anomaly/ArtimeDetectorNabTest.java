@@ -74,9 +74,9 @@ class ArtimeDetectorNabTest {
         int[] close = new int[3];
         int[] exact = new int[3];
         for (int p = 0; p < 3; p++) {
-            String profile = ArtimePublishedResults.PROFILES[p];
-            double threshold = ArtimePublishedResults.threshold(root, "ARTime", profile);
-            Map<String, ArtimePublishedResults.Row> pub = ArtimePublishedResults.perFile(root, "ARTime", profile);
+            String profile = PublishedNabResults.PROFILES[p];
+            double threshold = PublishedNabResults.threshold(root, "ARTime", profile);
+            Map<String, PublishedNabResults.Row> pub = PublishedNabResults.perFile(root, "ARTime", profile);
             List<NabFileScore> mine = new ArrayList<>();
             double pubSum = 0.0;
             md.append(String.format(Locale.ROOT, "## Profile %s (threshold %s)%n%n"
@@ -85,7 +85,7 @@ class ArtimeDetectorNabTest {
             for (int k = 0; k < corpus.files().size(); k++) {
                 NabCorpus.DataFile f = corpus.files().get(k);
                 String key = f.name().startsWith("data/") ? f.name().substring(5) : f.name();
-                ArtimePublishedResults.Row row = pub.get(key);
+                PublishedNabResults.Row row = pub.get(key);
                 assertTrue(row != null, "published row for " + key);
                 NabFileScore s = NabScorer.score(f.series().epochMillis(),
                         NabScorer.alarms(allScores.get(k), threshold), f.windows(), PROFILES[p]);
@@ -117,12 +117,12 @@ class ArtimeDetectorNabTest {
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         assertEquals(published[0], ours[0], 3.0, "standard normalised score");
         for (int p = 0; p < 3; p++) {
-            assertEquals(published[p], ours[p], 0.5, "normalised score " + ArtimePublishedResults.PROFILES[p]);
+            assertEquals(published[p], ours[p], 0.5, "normalised score " + PublishedNabResults.PROFILES[p]);
             // the reproduction is exact on this subset: allow two files off for last-bit rounding
-            assertTrue(exact[p] >= 38, "files equal to the published raw score, " + ArtimePublishedResults.PROFILES[p]
+            assertTrue(exact[p] >= 38, "files equal to the published raw score, " + PublishedNabResults.PROFILES[p]
                     + ": " + exact[p]);
             assertTrue(close[p] >= 39, "files within 0.25 of the published raw score, "
-                    + ArtimePublishedResults.PROFILES[p] + ": " + close[p]);
+                    + PublishedNabResults.PROFILES[p] + ": " + close[p]);
         }
         assertTrue(maxCategories < ArtimeDetector.Options.defaults().maxCategories(),
                 "the category cap must not bind on NAB, max reached " + maxCategories);

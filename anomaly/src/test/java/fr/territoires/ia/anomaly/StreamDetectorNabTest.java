@@ -39,8 +39,8 @@ class StreamDetectorNabTest {
         NabCorpus corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
         assertEquals(40, corpus.files().size());
         List<LeaveOneCategoryOut.Candidate> candidates = List.of(
-                candidate(StreamDetector.Algorithm.ARTIME, 0.317486),
-                candidate(StreamDetector.Algorithm.CONTEXT, 0.76552734375));
+                candidate(StreamDetector.Algorithm.ARTIME, ArtimeDetector.PUBLISHED_STANDARD_THRESHOLD),
+                candidate(StreamDetector.Algorithm.CONTEXT, ContextAnomalyDetector.PUBLISHED_STANDARD_THRESHOLD));
         LeaveOneCategoryOut.Outcome o = LeaveOneCategoryOut.run(corpus, candidates, PROFILES);
 
         StringBuilder report = new StringBuilder("# Default streaming detector: leave one NAB category out\n\n");
@@ -84,5 +84,33 @@ class StreamDetectorNabTest {
         assertTrue(in[0] >= 70.0, "in-sample standard NAB score " + in[0]);
         Map<String, NabFileScore[]> held = o.heldOut();
         assertEquals(40, held.size());
+    }
+
+    @Test
+    void leaveOneCategoryOut_eachAlarmSourceAlone_reported() throws IOException {
+        NabCorpus corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
+        StringBuilder report = new StringBuilder();
+        for (LeaveOneCategoryOut.Candidate c : List.of(
+                candidate(StreamDetector.Algorithm.ARTIME, ArtimeDetector.PUBLISHED_STANDARD_THRESHOLD),
+                candidate(StreamDetector.Algorithm.CONTEXT, ContextAnomalyDetector.PUBLISHED_STANDARD_THRESHOLD))) {
+            LeaveOneCategoryOut.Outcome o = LeaveOneCategoryOut.run(corpus, List.of(c), PROFILES);
+            double[] loco = new double[3];
+            double[] in = new double[3];
+            for (int p = 0; p < 3; p++) {
+                loco[p] = LeaveOneCategoryOut.normalised(o.heldOut(), p, PROFILES[p], null);
+                in[p] = LeaveOneCategoryOut.normalised(o.inSample(), p, PROFILES[p], null);
+            }
+            Map<String, double[]> raw = LeaveOneCategoryOut.rawScores(corpus, c);
+            Map<String, NabFileScore[]> published = LeaveOneCategoryOut.fileScores(corpus, raw, c.publishedThreshold(),
+                    PROFILES);
+            report.append(String.format(Locale.ROOT, "%s with the flatline test: leave one category out %.1f / %.1f / "
+                    + "%.1f; in sample at the median fold threshold %.4g: %.1f / %.1f / %.1f; at the published threshold: "
+                    + "%.1f / %.1f / %.1f%n", c.name(), loco[0], loco[1], loco[2], o.shippedThreshold(), in[0], in[1],
+                    in[2], LeaveOneCategoryOut.normalised(published, 0, PROFILES[0], null),
+                    LeaveOneCategoryOut.normalised(published, 1, PROFILES[1], null),
+                    LeaveOneCategoryOut.normalised(published, 2, PROFILES[2], null)));
+            assertTrue(loco[0] > 50, c.name() + " held-out score " + loco[0]);
+        }
+        System.out.print(report);
     }
 }

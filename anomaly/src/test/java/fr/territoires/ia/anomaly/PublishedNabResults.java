@@ -15,7 +15,7 @@ import java.util.Map;
  * detector ({@code published_results/nab_v1_published_per_file_scores.csv}) and the thresholds
  * the published pipeline chose ({@code labels/published_thresholds.json}).
  */
-final class ArtimePublishedResults {
+final class PublishedNabResults {
 
     /** Profile names as NAB spells them, in the order standard, low FP, low FN. */
     static final String[] PROFILES = {"standard", "reward_low_FP_rate", "reward_low_FN_rate"};
@@ -33,7 +33,7 @@ final class ArtimePublishedResults {
     record Row(String file, double threshold, double score, int tp, int fp, int fn) {
     }
 
-    private ArtimePublishedResults() {
+    private PublishedNabResults() {
     }
 
     /**
