@@ -30,9 +30,13 @@ public final class FieldExtractor {
             + "?[A-Z0-9]{1,3})?\\b");
     private static final Pattern NIR = Pattern.compile("\\b[12]" + SP + "?\\d{2}" + SP + "?\\d{2}" + SP
             + "?(?:\\d{2}|2[AB])" + SP + "?\\d{3}" + SP + "?\\d{3}" + SP + "?\\d{2}\\b");
-    private static final Pattern SIRET = Pattern.compile("\\b\\d{3}" + SP + "?\\d{3}" + SP + "?\\d{3}" + SP
-            + "?\\d{5}\\b");
-    private static final Pattern SIREN = Pattern.compile("\\b\\d{3}" + SP + "?\\d{3}" + SP + "?\\d{3}\\b");
+    /** Not inside a longer group of digits (a look-alike SIRET must not yield its SIREN). */
+    private static final String NO_DIGIT_BEFORE = "(?<![\\d.,]" + SP + "?)(?<![\\d.,])";
+    private static final String NO_DIGIT_AFTER = "(?!" + SP + "?\\d)";
+    private static final Pattern SIRET = Pattern.compile(NO_DIGIT_BEFORE + "\\d{3}" + SP + "?\\d{3}" + SP
+            + "?\\d{3}" + SP + "?\\d{5}" + NO_DIGIT_AFTER);
+    private static final Pattern SIREN = Pattern.compile(NO_DIGIT_BEFORE + "\\d{3}" + SP + "?\\d{3}" + SP
+            + "?\\d{3}" + NO_DIGIT_AFTER);
     private static final Pattern EMAIL = Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}\\b");
     private static final Pattern PHONE = Pattern.compile("(?<![\\d+])(?:\\+33" + SP + "?(?:\\(0\\))?" + SP
             + "?|0)[1-9](?:[ .\\u00A0-]?\\d{2}){4}(?!\\d)");
@@ -86,7 +90,16 @@ public final class FieldExtractor {
         find(text, DATE_NUMERIC, taken, out, m -> {
             String y = m.group(4);
             if (y.length() == 2) {
-                return null; // two-digit years are too ambiguous in archives spanning a century
+                // Two-digit year (24.6.62): the century is the one making the date not later than the
+                // current year (pivot rule); the rule name says the century was inferred.
+                int yy = Integer.parseInt(y);
+                int now = LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+                int year = now - now % 100 + yy;
+                if (year > now) {
+                    year -= 100;
+                }
+                return date(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.toString(year),
+                        "date-numeric-2-digit-year");
             }
             return date(m, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), y, "date-numeric");
         });

@@ -2,7 +2,7 @@ package fr.territoires.ia.ocr;
 
 /** The kinds of fields {@link FieldExtractor} finds. */
 public enum FieldType {
-    /** A date in French ({@code 10 mars 1917}, {@code 10/03/1917}, {@code 1er janvier}). */
+    /** A date in French ({@code 10 mars 1917}, {@code 10/03/1917}, {@code 24.6.62}, {@code 1er janvier}). */
     DATE(false),
     /** An amount in euros ({@code 1 234,56 €}). */
     AMOUNT(false),

@@ -41,6 +41,10 @@ class OcrExplorationTest {
         m.put("grey+split+borders", split.withPreprocessing(grey.withRemoveBorders(true)));
         m.put("grey+split+xheight25", split.withPreprocessing(grey.withTargetXHeight(25)));
         m.put("grey+split+deskew", split.withPreprocessing(grey.withDeskew(true)));
+        // Second round, added after the first round's results: Sauvola with the steps that were neutral.
+        m.put("grey+split+sauvola", split.withPreprocessing(grey.withBinarisation(OcrEngine.Binarisation.SAUVOLA)));
+        m.put("grey+split+sauvola+deskew", split.withPreprocessing(grey.withDeskew(true)
+                .withBinarisation(OcrEngine.Binarisation.SAUVOLA)));
         return m;
     }
 
@@ -135,6 +139,9 @@ class OcrExplorationTest {
             for (int i = 0; i < pages.size(); i++) {
                 Tapuscorpus.Page p = pages.get(i);
                 Tapuscorpus.Score s = Tapuscorpus.score(p.lines(), futures.get(i).get());
+                if (Boolean.getBoolean("ocr.perPage")) {
+                    System.out.printf(Locale.ROOT, "%s %s CER %.3f chars %d%n", name, p.name(), s.cer(), s.chars());
+                }
                 bySub.merge(p.subCorpus(), s, Tapuscorpus.Score::plus);
             }
             return bySub;
