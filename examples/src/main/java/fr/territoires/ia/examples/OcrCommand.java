@@ -140,9 +140,10 @@ final class OcrCommand implements Callable<Integer> {
                 }
             }
             if (redact) {
-                out.println("redacted: " + (masked.isEmpty() ? "nothing found to mask" : masked.size() + " identifiers ("
-                        + masked.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new,
-                                Collectors.counting())) + ")"));
+                java.util.Map<String, Long> byType = masked.stream().collect(Collectors.groupingBy(s -> s,
+                        java.util.TreeMap::new, Collectors.counting()));
+                out.println("redacted: " + (masked.isEmpty() ? "nothing found to mask"
+                        : masked.size() + " identifiers (" + byType + ")"));
             }
             if (card != null) {
                 Cards.write(card, Cards.complete(OcrCard.of(options), List.of("text"), List.of()));
@@ -168,8 +169,9 @@ final class OcrCommand implements Callable<Integer> {
             }
         }
         if (!fields.isEmpty()) {
-            sb.append("; fields: ").append(fields.stream().collect(Collectors.groupingBy(f -> f.type().name(),
-                    java.util.TreeMap::new, Collectors.counting())));
+            java.util.Map<String, Long> byType = fields.stream().collect(Collectors.groupingBy(f -> f.type().name(),
+                    java.util.TreeMap::new, Collectors.counting()));
+            sb.append("; fields: ").append(byType.toString());
         }
         if (!gone.isEmpty()) {
             sb.append("; masked ").append(gone.size());
