@@ -107,12 +107,17 @@ final class OcrCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format must be txt, alto or json, was \"" + fmt + "\"");
         }
         List<String> masked = new ArrayList<>();
+        List<Field> personal = new ArrayList<>();
+        List<List<String>> sampleLines = new ArrayList<>();
         try (OcrEngine engine = OcrEngine.open(options)) {
             for (Path file : inputs) {
                 List<OcrPage> pages = engine.recognizeFile(file);
                 List<OcrJson.PageResult> results = new ArrayList<>();
                 for (int i = 0; i < pages.size(); i++) {
                     OcrPage page = pages.get(i);
+                    page.lines().stream().limit(Math.max(0, 50 - sampleLines.size()))
+                            .forEach(l -> sampleLines.add(List.of(l.text())));
+                    FieldExtractor.extract(page).stream().filter(f -> f.type().personal()).forEach(personal::add);
                     List<Field> gone = List.of();
                     if (redact) {
                         Redactor.Redaction r = Redactor.redact(page);
@@ -146,7 +151,17 @@ final class OcrCommand implements Callable<Integer> {
                         : masked.size() + " identifiers (" + byType + ")"));
             }
             if (card != null) {
-                Cards.write(card, Cards.complete(OcrCard.of(options), List.of("text"), List.of()));
+                fr.territoires.ia.core.trust.ModelCard c = OcrCard.of(options);
+                if (!personal.isEmpty()) {
+                    java.util.Map<String, Long> byType = personal.stream().collect(Collectors.groupingBy(
+                            f -> f.type().name(), java.util.TreeMap::new, Collectors.counting()));
+                    List<String> caveats = new ArrayList<>(c.caveats());
+                    caveats.add("Personal identifiers found in the input documents: " + byType
+                            + (redact ? " (masked in the outputs)." : " (not masked: run with --redact before publishing)."));
+                    c = c.toBuilder().caveats(caveats).build();
+                }
+                Cards.warnPersonalData(spec.commandLine().getErr(), "ocr", List.of("text"), sampleLines);
+                Cards.write(card, Cards.complete(c, List.of("text"), sampleLines));
                 out.println("model card written to " + card);
             }
         }

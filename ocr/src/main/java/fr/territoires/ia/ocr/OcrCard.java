@@ -12,8 +12,13 @@ import java.util.Map;
  */
 public final class OcrCard {
 
-    /** CER of the default pipeline, held-out sub-corpora of the leave-one-sub-corpus-out protocol. */
-    public static final double CER_HELD_OUT = 0.0761;
+    /**
+     * CER out of sample: leave-one-sub-corpus-out over the configurations fixed before any run (each
+     * held-out sub-corpus scored with the configuration chosen on the four others).
+     */
+    public static final double CER_HELD_OUT = 0.1098;
+    /** The same with the second-round configurations (added after seeing the first round: partly in sample). */
+    public static final double CER_HELD_OUT_SECOND_ROUND = 0.0761;
     /** CER of the default pipeline on all 57 pages. */
     public static final double CER_ALL = 0.0761;
     /** 95 % bootstrap interval of {@link #CER_ALL} (pages resampled), lower bound. */
@@ -64,7 +69,11 @@ public final class OcrCard {
                         + " pages)", "typeface (typewriter, print)"), List.of("sub-corpus")))
                 .metrics(List.of(
                         ModelCard.Metric.of("CER, held-out sub-corpora (leave-one-sub-corpus-out)", CER_HELD_OUT,
-                                "character error rate, 57 pages, preprocessing chosen without the held-out pages"),
+                                "character error rate, 57 pages, configuration chosen without the held-out pages"
+                                        + " among those fixed before any run"),
+                        ModelCard.Metric.of("CER, leave-one-sub-corpus-out with second-round configurations",
+                                CER_HELD_OUT_SECOND_ROUND, "partly in sample: these configurations were added after"
+                                        + " seeing the first round on all pages; the defaults were chosen in every fold"),
                         new ModelCard.Metric("CER, all pages", CER_ALL, CER_ALL_LOWER, CER_ALL_UPPER,
                                 "character error rate on 57 pages; 95 % bootstrap interval over pages"),
                         ModelCard.Metric.of("WER, all pages", WER_ALL, "word error rate on 57 pages"),
@@ -79,6 +88,8 @@ public final class OcrCard {
                         "Handwriting is not recognised (it comes out as noise); stamps produce spurious words.",
                         "Tables are read as lines split at wide gaps: cells are not associated with their column"
                                 + " headers.",
+                        "Languages: the model named in the options (French 'fra' by default); measured on French"
+                                + " typewritten pages only.",
                         "Redaction masks only what the extractor recognises (NIR with a valid key, IBAN, e-mail,"
                                 + " French phone numbers): names and addresses are not masked; review before"
                                 + " publication."))
