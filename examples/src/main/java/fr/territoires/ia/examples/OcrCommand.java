@@ -25,8 +25,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ocr}: recognises the text of page images or PDF files, with optional extraction and redaction. */
 @Command(name = "ocr", mixinStandardHelpOptions = true,
-        description = "Recognise text in page images (PNG, JPEG, TIFF) or PDF files with Tesseract: plain text, "
-                + "ALTO XML v4 or JSON; optionally extract fields and mask personal identifiers.")
+        description = "OCR of images or PDF: text, ALTO, JSON; fields, redaction.")
 final class OcrCommand implements Callable<Integer> {
 
     static final List<String> INPUT_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "pdf");
