@@ -80,8 +80,14 @@ final class Documents {
                     out.add(reader.read(i));
                 }
             } catch (javax.imageio.IIOException e) {
-                throw new IllegalArgumentException("input image is corrupt: " + file.getFileName() + " ("
-                        + e.getMessage() + ")", e);
+                // Java's decoders refuse some valid files (CMYK JPEG, unusual TIFF compressions): try Leptonica's.
+                BufferedImage viaLeptonica = readWithLeptonica(file);
+                if (viaLeptonica == null) {
+                    throw new IllegalArgumentException("input image is corrupt or unsupported: " + file.getFileName()
+                            + " (" + e.getMessage() + ")", e);
+                }
+                out.clear();
+                out.add(viaLeptonica);
             } finally {
                 reader.dispose();
             }
@@ -95,6 +101,28 @@ final class Documents {
             }
         }
         return out;
+    }
+
+    /** Decodes the first image of a file with Leptonica (through a PNG in memory), or null when it cannot. */
+    static BufferedImage readWithLeptonica(Path file) throws IOException {
+        org.bytedeco.leptonica.PIX pix = org.bytedeco.leptonica.global.leptonica.pixRead(file.toString());
+        if (pix == null) {
+            return null;
+        }
+        try (org.bytedeco.javacpp.PointerPointer<?> data = new org.bytedeco.javacpp.PointerPointer<>(1);
+                org.bytedeco.javacpp.SizeTPointer size = new org.bytedeco.javacpp.SizeTPointer(1)) {
+            if (org.bytedeco.leptonica.global.leptonica.pixWriteMem(data, size, pix,
+                    org.bytedeco.leptonica.global.leptonica.IFF_PNG) != 0) {
+                return null;
+            }
+            org.bytedeco.javacpp.BytePointer bytes = new org.bytedeco.javacpp.BytePointer(data.get(0));
+            byte[] png = new byte[(int) size.get()];
+            bytes.capacity(png.length).get(png);
+            org.bytedeco.leptonica.global.leptonica.lept_free(bytes);
+            return ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } finally {
+            org.bytedeco.leptonica.global.leptonica.pixDestroy(pix);
+        }
     }
 
     private static List<OcrPage> readPdf(Path file, OcrEngine engine) throws IOException {

@@ -94,6 +94,17 @@ class DocumentsTest {
     }
 
     @Test
+    void leptonicaFallbackDecodesAPageAndRefusesAMissingFile(@TempDir Path dir) throws Exception {
+        // The fallback used when Java's decoders refuse a file (e.g. a CMYK JPEG).
+        Path png = dir.resolve("page.png");
+        ImageIO.write(TestPages.render(TestPages.DECREE.subList(0, 2), 0), "png", png.toFile());
+        BufferedImage viaLeptonica = Documents.readWithLeptonica(png);
+        assertEquals(1240, viaLeptonica.getWidth());
+        assertEquals(900, viaLeptonica.getHeight());
+        assertEquals(null, Documents.readWithLeptonica(dir.resolve("absent.png")));
+    }
+
+    @Test
     void multiPageTiffGivesOnePagePerImage(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("two.tif");
         BufferedImage a = TestPages.render(TestPages.DECREE.subList(0, 2), 0);
