@@ -73,7 +73,8 @@ final class OcrCommand implements Callable<Integer> {
     private boolean redact;
 
     @Option(names = "--card", paramLabel = "FILE",
-            description = "Also write the model card of the OCR pipeline (.html, .json, otherwise Markdown).")
+            description = "Also write the model card of the OCR pipeline (.html, .json, .notice-fr.md for the French "
+                    + "public-algorithm notice, otherwise Markdown).")
     private Path card;
 
     @Override
@@ -160,7 +161,12 @@ final class OcrCommand implements Callable<Integer> {
                     c = c.toBuilder().caveats(caveats).build();
                 }
                 Cards.warnPersonalData(spec.commandLine().getErr(), "ocr", List.of("text"), sampleLines);
-                Cards.write(card, Cards.complete(c, List.of("text"), sampleLines));
+                fr.territoires.ia.core.trust.ModelCard complete = Cards.complete(c, List.of("text"), sampleLines);
+                if (card.getFileName().toString().endsWith(".notice-fr.md")) {
+                    AtomicFiles.writeString(card, Cards.render(complete, "notice-fr"));
+                } else {
+                    Cards.write(card, complete);
+                }
                 out.println("model card written to " + card);
             }
         }

@@ -60,6 +60,12 @@ class OcrCommandTest {
         assertTrue(j.contains("\"value\" : \"73282932000074\"") && j.contains("\"value\" : \"1250.00\"")
                 && j.contains("\"value\" : \"2024-03-10\""), j);
         assertTrue(r.out().contains("fields: {"), r.out());
+        Path notice = dir.resolve("ocr.notice-fr.md");
+        r = RunnerTest.run("ocr", "--input", png.toString(), "--output", dir.resolve("again.txt").toString(), "--dpi",
+                "150", "--card", notice.toString());
+        assertEquals(0, r.status(), r.err());
+        String n = Files.readString(notice);
+        assertTrue(n.contains("ocr-pipeline") && !n.contains("| Character"), n);
     }
 
     @Test
