@@ -326,8 +326,10 @@ public final class OcrEngine implements AutoCloseable {
         }
         api.SetPageSegMode(options.segmentation().psm);
         api.SetVariable("thresholding_method", Integer.toString(options.preprocessing().binarisation().tesseractMethod));
-        // Spaces between words as written, and no interword-space preservation tricks: plain words.
-        api.SetVariable("debug_file", "/dev/null");
+        // Keep the engine's diagnostics ("Estimating resolution as ...") off standard error.
+        if (new java.io.File("/dev/null").exists()) {
+            api.SetVariable("debug_file", "/dev/null");
+        }
         return new OcrEngine(options, folder, api);
     }
 
@@ -392,7 +394,8 @@ public final class OcrEngine implements AutoCloseable {
             GreyImage g = prep.image();
             a.SetImage(g.pixels, g.width, g.height, 1, g.width);
         } else {
-            prep = new Preprocessor.Result(new GreyImage(w, h, new byte[w * h]), 1, 0, PreprocessReport.none());
+            // Identity transform: scale 1, no rotation (the image size plays no part then).
+            prep = new Preprocessor.Result(new GreyImage(1, 1, new byte[1]), 1, 0, PreprocessReport.none());
             a.SetImage(GreyImage.rgbBytes(image), w, h, 3, 3 * w);
         }
         a.SetSourceResolution((int) Math.round(options.dpi() * prep.scale()));
