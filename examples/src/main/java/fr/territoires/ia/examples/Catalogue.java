@@ -37,6 +37,9 @@ final class Catalogue {
                         BuildingClassificationExample::run),
                 new UseCase("demand-baseline-card", "trust",
                         "Evaluate a demand baseline, publish its model card and save it as a checksummed model file",
-                        DemandBaselineCardExample::run));
+                        DemandBaselineCardExample::run),
+                new UseCase("decree-ocr", "ocr",
+                        "Read a scanned municipal decree: OCR, date, amount and SIRET extraction, phone masked for open data",
+                        DecreeOcrExample::run));
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
                 + "shape classification, model cards. With no command, runs the catalogue tour.",
         subcommands = {TourCommand.class, DetectCommand.class, ForecastEventsCommand.class, ForecastCommand.class,
             ClassifyShapesCommand.class, DescribeShapesCommand.class, CheckSeriesCommand.class, HolidaysCommand.class,
-            CardCommand.class},
+            CardCommand.class, OcrCommand.class},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit status: 0 success, 2 bad arguments or bad input, 1 internal error."})
 public final class Runner implements Callable<Integer> {

@@ -59,9 +59,9 @@ class RunnerTest {
         String commands = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit status"));
         // One line per command: name, then its description on the same line, no continuation lines.
         var lines = commands.lines().skip(1).filter(l -> !l.isBlank()).toList();
-        assertEquals(9, lines.size(), commands);
+        assertEquals(10, lines.size(), commands);
         for (String c : new String[] {"tour", "detect", "forecast-events", "forecast", "classify-shapes",
-            "describe-shapes", "check-series", "holidays", "card"}) {
+            "describe-shapes", "check-series", "holidays", "card", "ocr"}) {
             assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith(c + " ") && l.strip().length() > c.length() + 10),
                     c + " in\n" + commands);
         }
