@@ -72,7 +72,8 @@ import java.util.Locale;
  * O(trendWindow²) at the end of probation; memory about {@code 64 · categories} doubles. Unlike
  * {@link StreamDetector}, a downsampled point allocates a few small arrays (the feature vector,
  * its complement coding, the sort order of the categories). On the 40 shared NAB files: at most
- * 486 categories, 2.6 to 4.4 µs per point. Deterministic: no randomness.
+ * 486 categories, 2.6 to 9.0 µs per point (shared 2-core machine, varying load). Deterministic:
+ * no randomness.
  *
  * <p>Not thread-safe: confine each instance to one thread (one detector per stream).
  *
