@@ -72,6 +72,8 @@ public final class StreamDetector implements StreamingDetector {
     /** NAB's probationary period: 15 % of a file, at most 750 points. */
     private static final double PROBATION_FRACTION = 0.15;
     private static final int PROBATION_CAP = 750;
+    /** The shortest probationary period ARTime accepts with its published window. */
+    private static final int MIN_ARTIME_PROBATION = 14;
 
     /**
      * Options of the default detector.
@@ -287,8 +289,9 @@ public final class StreamDetector implements StreamingDetector {
                         .withProbationaryPoints(options.probationaryPoints()));
             case ARTIME:
             default:
+                // ARTime needs 2 (window - 1) = 14 points of probation at its default window (even).
                 return ArtimeDetector.create(ArtimeDetector.Options.defaults().withRange(lo, hi)
-                        .withProbationaryPoints(options.probationaryPoints()));
+                        .withProbationaryPoints(Math.max(MIN_ARTIME_PROBATION, options.probationaryPoints())));
         }
     }
 

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Use case: a road traffic loop counter reporting every 15 minutes freezes on a Thursday
- * afternoon and keeps repeating its last count. Nothing looks abnormal in any single value; the
- * flatline test of the streaming detector sees that the value stopped moving.
+ * afternoon and keeps repeating its last count. Nothing looks abnormal in any single value: the
+ * default detector's alarm source sees a pattern it has never learnt, and its flatline test then
+ * says that the value stopped moving.
  */
 public final class TrafficCounterFreezeExample {
 
@@ -39,6 +40,8 @@ public final class TrafficCounterFreezeExample {
         int falseAlarms = 0;
         int first = -1;
         String reason = "";
+        int stuck = -1;
+        String stuckReason = "";
         for (int i = 0; i < counts.size(); i++) {
             detector.update(counts.epochMilli(i), counts.value(i));
             if (detector.alarm()) {
@@ -47,6 +50,10 @@ public final class TrafficCounterFreezeExample {
                 } else if (first < 0) {
                     first = i;
                     reason = detector.reason();
+                }
+                if (i >= FREEZE_AT && stuck < 0 && detector.reason().contains("value unchanged since")) {
+                    stuck = i;
+                    stuckReason = detector.reason();
                 }
             }
         }
@@ -71,6 +78,11 @@ public final class TrafficCounterFreezeExample {
             out.append("  alarm at ").append(counts.localDateTime(first)).append(", ")
                     .append(Duration.between(counts.timestamp(FREEZE_AT), counts.timestamp(first)).toMinutes())
                     .append(" min after the freeze: ").append(reason).append('\n');
+            if (stuck >= 0) {
+                out.append("  stuck-sensor alarm at ").append(counts.localDateTime(stuck)).append(", ")
+                        .append(Duration.between(counts.timestamp(FREEZE_AT), counts.timestamp(stuck)).toMinutes())
+                        .append(" min after the freeze: ").append(stuckReason).append('\n');
+            }
             out.append("  false alarms in the two and a half weeks before: ").append(falseAlarms);
         }
         return out.toString();
