@@ -4,12 +4,15 @@
  *
  * <p>Entry points:
  * <ul>
- *   <li>{@link fr.territoires.ia.anomaly.BaselineDetector}: the streaming detector, one point in,
- *       one scored point out, O(1) and allocation-free per point; its options switch on the
- *       seasonal baseline, the spike, level-shift and flatline components (the default uses all
- *       of them). It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose
- *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore} with the
- *       expected value, the band and a plain-language reason.</li>
+ *   <li>{@link fr.territoires.ia.anomaly.StreamDetector}: the default streaming detector, one
+ *       point in, one scored point out, allocation-free per point: ARTime raises the alarms, a
+ *       flatline test catches stuck sensors, a robust seasonal baseline gives the expected value,
+ *       band and reason. It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose
+ *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore}. The other
+ *       streaming detectors: {@link fr.territoires.ia.anomaly.ArtimeDetector} and
+ *       {@link fr.territoires.ia.anomaly.ContextAnomalyDetector} (CAD OSE), Java reproductions
+ *       of two published NAB detectors, and {@link fr.territoires.ia.anomaly.BaselineDetector}
+ *       (seasonal baseline with spike, level-shift and flatline tests).</li>
  *   <li>{@link fr.territoires.ia.anomaly.IsolationForestDetector} and
  *       {@link fr.territoires.ia.anomaly.OneClassSvmDetector}, both
  *       {@link fr.territoires.ia.anomaly.MultivariateDetector}s, are fitted on rows of aligned
