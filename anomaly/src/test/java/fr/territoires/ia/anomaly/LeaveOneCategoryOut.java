@@ -79,6 +79,13 @@ final class LeaveOneCategoryOut {
      * flatline scores 1); the threshold is applied afterwards, so one run serves the whole grid.
      */
     static Map<String, double[]> rawScores(NabCorpus corpus, Candidate c) {
+        return CACHE.computeIfAbsent(c.name() + "@" + System.identityHashCode(corpus), k -> computeRawScores(corpus, c));
+    }
+
+    /** Scores already computed in this JVM, per candidate and corpus (each run costs seconds). */
+    private static final Map<String, Map<String, double[]>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Map<String, double[]> computeRawScores(NabCorpus corpus, Candidate c) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (NabCorpus.DataFile f : corpus.files()) {
             StreamingDetector d = c.factory().apply(f);

@@ -34,9 +34,18 @@ class StreamDetectorNabTest {
                         .withAlgorithm(algorithm).fittedTo(f.series())));
     }
 
+    private static NabCorpus corpus;
+
+    private static synchronized NabCorpus corpus() throws IOException {
+        if (corpus == null) {
+            corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
+        }
+        return corpus;
+    }
+
     @Test
     void leaveOneCategoryOut_defaultDetector_holdsOutOfSampleFloorAndShipsTheChoice() throws IOException {
-        NabCorpus corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
+        NabCorpus corpus = corpus();
         assertEquals(40, corpus.files().size());
         List<LeaveOneCategoryOut.Candidate> candidates = List.of(
                 candidate(StreamDetector.Algorithm.ARTIME, ArtimeDetector.PUBLISHED_STANDARD_THRESHOLD),
@@ -88,7 +97,7 @@ class StreamDetectorNabTest {
 
     @Test
     void leaveOneCategoryOut_eachAlarmSourceAlone_reported() throws IOException {
-        NabCorpus corpus = NabCorpus.load(SharedData.resolve("anomaly/nab"));
+        NabCorpus corpus = corpus();
         StringBuilder report = new StringBuilder();
         for (LeaveOneCategoryOut.Candidate c : List.of(
                 candidate(StreamDetector.Algorithm.ARTIME, ArtimeDetector.PUBLISHED_STANDARD_THRESHOLD),
