@@ -85,7 +85,7 @@ final class ForecastEventsCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("model card written to " + card);
         }
         spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " dates after " + data.trainUntil()
-                + " forecast (" + f.skipped().size() + " skipped: no value of the day), " + alerts + " alerts, model "
+                + " forecast (" + f.skipped().size() + " without features), " + alerts + " alerts, model "
                 + model.chosenModel() + "; written to " + output);
         return 0;
     }

@@ -690,8 +690,8 @@ public final class ExceedanceForecaster {
                         "covariates", Integer.toString(in.covariates().size()))));
         b.caveats(List.of("Probabilities are calibrated on the validation years; a change of "
                         + "gauge, regime or climate breaks the calibration.",
-                "Only dates without a value of the day are not forecast (reported as skipped); "
-                        + "a missing lag is taken as the nearest later reading."));
+                "Dates with a missing value among the required lags are not forecast (reported "
+                        + "as skipped)."));
         return b.build();
     }
 

@@ -32,12 +32,9 @@ public final class Features {
     /**
      * Builds the features of every date from {@code from} to {@code to} inclusive.
      *
-     * <p>Every date whose own value is known gets a row: a missing lag is taken as the nearest
-     * known later reading (up to the date itself; the level is assumed unchanged since then),
-     * a rolling window uses its known days. Only dates whose own value (or a covariate lag) is
-     * missing are reported in {@link FeatureMatrix#skipped()}. For example, with values on 1,
-     * 2 and 4 March (3 March missing) and lags 0 and 1, 3 March is skipped and the row of
-     * 4 March has lag 1 = 40 (its own value: 3 March is missing), never 20 (2 March).
+     * <p>For example, with values on 1, 2 and 4 March (3 March missing) and lags 0 and 1, the
+     * row of 4 March cannot be built (its lag 1, 3 March, is missing) and is reported in
+     * {@link FeatureMatrix#skipped()}; the value of 2 March is never used as its lag 1.
      *
      * @param series the daily series, at most one value per local date; NaN = missing
      * @param covariates other daily series aligned by date (may be empty)
@@ -75,12 +72,6 @@ public final class Features {
      */
     static java.util.Optional<FeatureMatrix> forForecast(TimeSeries series, List<TimeSeries> covariates,
             int covariateCount, FeatureSpec spec, LocalDate from) {
-        return forForecast(series, covariates, covariateCount, spec, from, false);
-    }
-
-    /** As above; with {@code strict}, dates with a missing lag are skipped (level forecasts). */
-    static java.util.Optional<FeatureMatrix> forForecast(TimeSeries series, List<TimeSeries> covariates,
-            int covariateCount, FeatureSpec spec, LocalDate from, boolean strict) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(from, "from");
@@ -92,8 +83,7 @@ public final class Features {
         if (in.series().isEmpty() || from.toEpochDay() > in.series().lastDay()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(build(in, spec, from.toEpochDay(), in.series().lastDay(),
-                strict));
+        return java.util.Optional.of(build(in, spec, from.toEpochDay(), in.series().lastDay()));
     }
 
     /** The validated grids of a series and its covariates. */
@@ -149,24 +139,13 @@ public final class Features {
     }
 
     static FeatureMatrix build(Inputs in, FeatureSpec spec, long fromDay, long toDay) {
-        return build(in, spec, fromDay, toDay, false);
-    }
-
-    /**
-     * The features of every date from {@code fromDay} to {@code toDay}; with {@code strict}, a
-     * date is also skipped when a lag or rise reading is missing or a rolling window has fewer
-     * than half of its days (the rule of level forecasts, whose intervals are calibrated on
-     * complete rows).
-     */
-    static FeatureMatrix build(Inputs in, FeatureSpec spec, long fromDay, long toDay,
-            boolean strict) {
         List<String> names = names(spec, in.covariateNames());
         List<LocalDate> dates = new ArrayList<>();
         List<LocalDate> skipped = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         double[] buf = new double[names.size()];
         for (long d = fromDay; d <= toDay; d++) {
-            if ((!strict || complete(in.series(), spec, d)) && row(in, spec, d, buf)) {
+            if (row(in, spec, d, buf)) {
                 dates.add(LocalDate.ofEpochDay(d));
                 rows.add(buf.clone());
             } else {
@@ -176,65 +155,24 @@ public final class Features {
         return new FeatureMatrix(dates, names, rows.toArray(new double[0][]), skipped);
     }
 
-    /**
-     * The value on day {@code k}, or when it is missing the nearest known value after it, up to
-     * day {@code d} (whose value is known): a missing past reading is taken as unchanged since
-     * then, the persistence assumption, so that a missing lag never silences a forecast.
-     */
-    private static double knownAtOrAfter(DailyGrid y, long k, long d) {
-        for (long i = k; i < d; i++) {
-            double v = y.at(i);
-            if (!Double.isNaN(v)) {
-                return v;
-            }
-        }
-        return y.at(d);
-    }
-
-    /** Whether every lag and rise reading of day {@code d} is known and each window half full. */
-    static boolean complete(DailyGrid y, FeatureSpec spec, long d) {
-        if (Double.isNaN(y.at(d))) {
-            return false;
-        }
-        for (int k : spec.lags()) {
-            if (Double.isNaN(y.at(d - k))) {
-                return false;
-            }
-        }
-        for (int k : spec.rises()) {
-            if (Double.isNaN(y.at(d - k))) {
-                return false;
-            }
-        }
-        for (int w : spec.windows()) {
-            int count = 0;
-            for (int k = 0; k < w; k++) {
-                count += Double.isNaN(y.at(d - k)) ? 0 : 1;
-            }
-            if (count < (w + 1) / 2) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Fills one row; returns false when the value of the day or a covariate lag is missing.
-     * A missing lag of the series is filled by {@link #knownAtOrAfter}, a rolling window uses
-     * its known days (at least the day itself).
-     */
+    /** Fills one row; returns false when a required value is missing. */
     static boolean row(Inputs in, FeatureSpec spec, long d, double[] out) {
         DailyGrid y = in.series();
         int j = 0;
         double today = y.at(d);
-        if (Double.isNaN(today)) {
-            return false;
-        }
         for (int k : spec.lags()) {
-            out[j++] = knownAtOrAfter(y, d - k, d);
+            double v = y.at(d - k);
+            if (Double.isNaN(v)) {
+                return false;
+            }
+            out[j++] = v;
         }
         for (int k : spec.rises()) {
-            out[j++] = today - knownAtOrAfter(y, d - k, d);
+            double past = y.at(d - k);
+            if (Double.isNaN(today) || Double.isNaN(past)) {
+                return false;
+            }
+            out[j++] = today - past;
         }
         for (int w : spec.windows()) {
             double sum = 0.0;
@@ -248,25 +186,12 @@ public final class Features {
                     count++;
                 }
             }
-            // count >= 1: the value of the day is known
+            if (count < (w + 1) / 2) {
+                return false;
+            }
             out[j++] = sum / count;
             out[j++] = max;
         }
-        j = calendar(spec, d, out, j);
-        for (DailyGrid c : in.covariates()) {
-            for (int k : spec.covariateLags()) {
-                double v = c.at(d - k);
-                if (Double.isNaN(v)) {
-                    return false;
-                }
-                out[j++] = v;
-            }
-        }
-        return true;
-    }
-
-    private static int calendar(FeatureSpec spec, long d, double[] out, int start) {
-        int j = start;
         if (spec.calendar()) {
             LocalDate date = LocalDate.ofEpochDay(d);
             double angle = 2.0 * Math.PI * (date.getDayOfYear() - 1) / 365.25;
@@ -278,6 +203,15 @@ public final class Features {
             }
             out[j++] = CALENDAR.isPublicHoliday(date) ? 1.0 : 0.0;
         }
-        return j;
+        for (DailyGrid c : in.covariates()) {
+            for (int k : spec.covariateLags()) {
+                double v = c.at(d - k);
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+                out[j++] = v;
+            }
+        }
+        return true;
     }
 }

@@ -193,8 +193,7 @@ public final class LevelForecaster {
             throw new IllegalArgumentException("series must have values on or before "
                     + trainUntil + ", was none");
         }
-        FeatureMatrix fm = Features.build(in, options.features(), in.series().firstDay(), last - 1,
-                true);
+        FeatureMatrix fm = Features.build(in, options.features(), in.series().firstDay(), last - 1);
         List<String> names = fm.names();
         int lag0 = names.indexOf("lag0");
         List<Integer> riseCols = new ArrayList<>();
@@ -361,7 +360,7 @@ public final class LevelForecaster {
      */
     public Forecast forecast(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
         java.util.Optional<FeatureMatrix> built = Features.forForecast(series, covariates,
-                covariateCount, options.features(), from, true);
+                covariateCount, options.features(), from);
         if (built.isEmpty()) {
             return new Forecast(List.of(), List.of(), options.coverage());
         }

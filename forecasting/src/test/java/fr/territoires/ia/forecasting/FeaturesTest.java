@@ -28,22 +28,18 @@ class FeaturesTest {
             false, List.of(0));
 
     @Test
-    void build_gapInSeries_fillsMissingLagsAndSkipsOnlyDatesWithoutValue() {
+    void build_gapInSeries_lagsByDateAndSkipsUnbuildableDates() {
         FeatureMatrix m = Features.build(gappy(), List.of(), SPEC, LocalDate.of(2023, 3, 1),
                 LocalDate.of(2023, 3, 5));
         assertEquals(List.of("lag0", "lag1", "rise1", "mean2", "max2"), m.names());
-        // only 3 March (value of the day absent) is skipped
-        assertEquals(List.of(LocalDate.of(2023, 3, 3)), m.skipped());
-        assertEquals(List.of(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 2),
-                LocalDate.of(2023, 3, 4), LocalDate.of(2023, 3, 5)), m.dates());
-        // 1 March: lag1 = 28 Feb absent, taken as 1 March's 10: rise 0, window of one day
-        assertArrayEquals(new double[] {10, 10, 0, 10, 10}, m.row(0), 0.0);
+        // 1 March: lag1 = 28 Feb absent; 3 March: lag0 absent; 4 March: lag1 = 3 March absent
+        assertEquals(List.of(LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 3),
+                LocalDate.of(2023, 3, 4)), m.skipped());
+        assertEquals(List.of(LocalDate.of(2023, 3, 2), LocalDate.of(2023, 3, 5)), m.dates());
         // 2 March: lag0 20, lag1 10, rise 20-10 = 10, mean (20+10)/2 = 15, max 20
-        assertArrayEquals(new double[] {20, 10, 10, 15, 20}, m.row(1), 0.0);
-        // 4 March: lag1 = 3 March absent, taken as 4 March's 40 (never 2 March's 20)
-        assertArrayEquals(new double[] {40, 40, 0, 40, 40}, m.row(2), 0.0);
+        assertArrayEquals(new double[] {20, 10, 10, 15, 20}, m.row(0), 0.0);
         // 5 March: lag0 50, lag1 40 (not 20, the previous row), rise 10, mean 45, max 50
-        assertArrayEquals(new double[] {50, 40, 10, 45, 50}, m.row(3), 0.0);
+        assertArrayEquals(new double[] {50, 40, 10, 45, 50}, m.row(1), 0.0);
     }
 
     @Test
