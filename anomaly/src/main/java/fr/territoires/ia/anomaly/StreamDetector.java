@@ -42,8 +42,11 @@ import java.util.Objects;
  * calendar is read in {@link Options#zone()}. A {@code NaN} value is a missing reading: score 0,
  * no alarm, nothing learnt.
  *
- * <p>Cost: O(1) amortised time per point, bounded memory (the alarm sources cap their own
- * structures; the probationary buffer holds at most {@link Options#probationaryPoints()} points).
+ * <p>Cost: bounded time and memory per point, no allocation after the probationary period:
+ * ARTime's work grows with its categories, capped at 750 (under 1 µs per point on the NAB files,
+ * about 3 µs at the cap; JMH figures in the README); the probationary buffer holds at most
+ * {@link Options#probationaryPoints()} points. CAD OSE, when chosen, costs more (see
+ * {@link ContextAnomalyDetector}).
  *
  * <pre>{@code
  * StreamDetector detector = StreamDetector.create(StreamDetector.Options.defaults().withRange(0, 400));
