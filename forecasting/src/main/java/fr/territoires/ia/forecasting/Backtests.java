@@ -45,12 +45,14 @@ public final class Backtests {
      * @param episodesCaught episodes with an alert one to {@code h} days before they start
      * @param falseAlertsPerYear false alerts per year
      * @param alerts number of alerts
+     * @param coverage share of the dates with a known outcome and a value of the day that were
+     *     forecast (the others were skipped), in {@code [0, 1]}
      * @since 0.1.0
      */
     public record ExceedanceReport(int dates, int positives, double averagePrecision,
             double rocAuc, double brier, double climatologyBrier,
             double persistenceAveragePrecision, int episodes, int episodesCaught,
-            double falseAlertsPerYear, int alerts) {
+            double falseAlertsPerYear, int alerts, double coverage) {
 
         /**
          * Returns the share of episodes caught at least one day ahead.
@@ -63,7 +65,8 @@ public final class Backtests {
     }
 
     /**
-     * Scores an exceedance forecast against the observed series.
+     * Scores an exceedance forecast against the observed series, on the forecast dates whose
+     * outcome and value of the day are known.
      *
      * @param forecast the forecast to score
      * @param observed the observed daily series (at least over the forecast dates and the
@@ -79,69 +82,114 @@ public final class Backtests {
             double threshold, int horizon) {
         Objects.requireNonNull(forecast, "forecast");
         Objects.requireNonNull(observed, "observed");
+        return evaluate(java.util.Map.of(observed.name(), forecast), List.of(observed), threshold,
+                horizon);
+    }
+
+    /**
+     * Scores the forecasts of a network, pooled over its series: one ranking of every
+     * station-day (average precision, ROC-AUC, Brier, persistence's average precision on the
+     * same station-days), episodes and alerts summed over the series, false alerts per year and
+     * series.
+     *
+     * @param forecasts one forecast per series, by series name
+     * @param observed the observed daily series, each named as its forecast
+     * @param threshold the level to exceed, as at fitting time
+     * @param horizon days ahead, as at fitting time, {@code >= 1}
+     * @return the pooled report
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when {@code horizon < 1}, a series has no forecast, no
+     *     forecast date has a known outcome, or a series has two values on one date
+     */
+    public static ExceedanceReport evaluate(java.util.Map<String, ExceedanceForecast> forecasts,
+            List<TimeSeries> observed, double threshold, int horizon) {
+        Objects.requireNonNull(forecasts, "forecasts");
+        Objects.requireNonNull(observed, "observed");
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1, was " + horizon);
         }
-        DailyGrid y = DailyGrid.of(observed, "observed");
-        List<Integer> keep = new ArrayList<>();
-        List<ExceedanceForecast.Row> rows = forecast.rows();
-        for (int i = 0; i < rows.size(); i++) {
-            long d = rows.get(i).date().toEpochDay();
-            if (!Double.isNaN(ExceedanceForecaster.label(y, d, horizon, threshold))
-                    && !Double.isNaN(y.at(d))) {
-                keep.add(i);
-            }
-        }
-        if (keep.isEmpty()) {
-            throw new IllegalArgumentException("forecast must have a date with a known outcome, "
-                    + "was none among " + rows.size());
-        }
-        int n = keep.size();
-        boolean[] actual = new boolean[n];
-        double[] p = new double[n];
-        double[] today = new double[n];
+        List<Boolean> actualL = new ArrayList<>();
+        List<Double> pL = new ArrayList<>();
+        List<Double> todayL = new ArrayList<>();
         int positives = 0;
         int falseAlerts = 0;
         int alerts = 0;
-        java.util.Set<Long> alertDays = new java.util.HashSet<>();
-        for (int k = 0; k < n; k++) {
-            ExceedanceForecast.Row r = rows.get(keep.get(k));
-            long d = r.date().toEpochDay();
-            actual[k] = ExceedanceForecaster.label(y, d, horizon, threshold) > 0.5;
-            p[k] = r.probability();
-            today[k] = y.at(d);
-            positives += actual[k] ? 1 : 0;
-            if (r.alert()) {
-                alerts++;
-                alertDays.add(d);
-                if (!actual[k]) {
-                    falseAlerts++;
-                }
-            }
-        }
-        long first = rows.get(keep.get(0)).date().toEpochDay();
-        long last = rows.get(keep.get(n - 1)).date().toEpochDay();
         int episodes = 0;
         int caught = 0;
-        for (long d = first + 1; d <= last + 1; d++) {
-            double v = y.at(d);
-            double prev = y.at(d - 1);
-            if (v > threshold && !(prev > threshold)) {
-                episodes++;
-                for (long a = d - horizon; a <= d - 1; a++) {
-                    if (alertDays.contains(a)) {
-                        caught++;
-                        break;
+        int eligible = 0;
+        int total = 0;
+        for (TimeSeries series : observed) {
+            ExceedanceForecast forecast = forecasts.get(series.name());
+            if (forecast == null) {
+                throw new IllegalArgumentException("forecasts must hold series " + series.name()
+                        + ", was absent");
+            }
+            DailyGrid y = DailyGrid.of(series, "observed");
+            List<ExceedanceForecast.Row> rows = forecast.rows();
+            java.util.Set<Long> alertDays = new java.util.HashSet<>();
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (ExceedanceForecast.Row r : rows) {
+                long d = r.date().toEpochDay();
+                if (Double.isNaN(ExceedanceForecaster.label(y, d, horizon, threshold))
+                        || Double.isNaN(y.at(d))) {
+                    continue;
+                }
+                boolean a = ExceedanceForecaster.label(y, d, horizon, threshold) > 0.5;
+                actualL.add(a);
+                pL.add(r.probability());
+                todayL.add(y.at(d));
+                positives += a ? 1 : 0;
+                first = Math.min(first, d);
+                last = Math.max(last, d);
+                if (r.alert()) {
+                    alerts++;
+                    alertDays.add(d);
+                    falseAlerts += a ? 0 : 1;
+                }
+                eligible++;
+                total++;
+            }
+            for (java.time.LocalDate skipped : forecast.skipped()) {
+                long d = skipped.toEpochDay();
+                if (!Double.isNaN(ExceedanceForecaster.label(y, d, horizon, threshold))
+                        && !Double.isNaN(y.at(d))) {
+                    total++;
+                }
+            }
+            for (long d = first + 1; first != Long.MAX_VALUE && d <= last + 1; d++) {
+                double v = y.at(d);
+                double prev = y.at(d - 1);
+                if (v > threshold && !(prev > threshold)) {
+                    episodes++;
+                    for (long a = d - horizon; a <= d - 1; a++) {
+                        if (alertDays.contains(a)) {
+                            caught++;
+                            break;
+                        }
                     }
                 }
             }
+        }
+        int n = actualL.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("forecasts must have a date with a known outcome, "
+                    + "was none");
+        }
+        boolean[] actual = new boolean[n];
+        double[] p = new double[n];
+        double[] today = new double[n];
+        for (int k = 0; k < n; k++) {
+            actual[k] = actualL.get(k);
+            p[k] = pL.get(k);
+            today[k] = todayL.get(k);
         }
         boolean both = positives > 0 && positives < n;
         return new ExceedanceReport(n, positives, BinaryMetrics.averagePrecision(actual, p),
                 both ? BinaryMetrics.rocAuc(actual, p) : Double.NaN,
                 BinaryMetrics.brierScore(actual, p), BinaryMetrics.climatologyBrier(actual),
                 BinaryMetrics.averagePrecision(actual, today), episodes, caught,
-                falseAlerts / (n / 365.25), alerts);
+                falseAlerts / (n / 365.25), alerts, eligible / (double) Math.max(1, total));
     }
 
     /**

@@ -10,40 +10,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Forecasts the probability that a daily series exceeds a threshold within the next {@code h}
  * days, {@code P(max(y[d+1 .. d+h]) > T)}, and raises alerts: the entry point of rare-event
- * forecasting.
+ * forecasting, for one series ({@link #fit}) or a network of series with one model
+ * ({@link #fitNetwork}: the stations of an air-quality network, the gauges of a basin).
  *
- * <p>Method. Features come from {@link Features} ({@link FeatureSpec}: lags, rises, rolling
- * means and maxima, calendar, covariates), all by date. Candidates are a logistic regression
- * (Tribuo SGD, log loss), shallow XGBoost classifiers without heavy class weights (depth 2 or
- * 3, a modest weight on positives as one candidate), the persistence rule (today's value) and
- * blends of each model with the persistence score in logit space (weights 0.25, 0.5, 0.75).
- * The last {@code validationYears} years before {@code trainUntil} are cut into
- * {@code folds} consecutive blocks; for each block, every candidate is trained on the dates
- * before it (labels ending before the block) and scores the block, time-ordered only. The
- * candidate with the highest average precision on these out-of-sample scores is chosen, but
- * the persistence rule is kept unless a model beats it by 5 % on the whole validation period,
- * by 5 % in every block, and by 5 % in at least 90 % of 200 moving-block bootstrap resamples
- * of the validation dates (blocks of 30 days, seeded): today's value is often the strongest
- * predictor, the best of many candidates is optimistic on the data that chose it, and a small
- * or one-block gain does not survive a new period. The probability calibration (isotonic with
- * a tie-break by the raw score, or Platt) of a model is fitted on its out-of-sample scores,
- * which are later than the data each score's model was trained on; the persistence rule has no
- * fitted model that could overfit, so its calibration is fitted on every training date, which
- * averages over more years and regimes than the validation years alone. The alert threshold
- * is chosen on the calibrated validation probabilities as the lowest that reaches
+ * <p>Method. Features come from {@link NetworkFeatures}: each series on its own scale (its
+ * training mean and standard deviation), the latest value known within the horizon and its age,
+ * lags, rises, windows, calendar, the threshold on the series' scale and, for a network, the
+ * network's median level and rise of the day. Missing readings leave features missing; the
+ * logistic regression imputes them and learns from a missing indicator ({@link RidgeLogistic}),
+ * so a date is forecast whenever a value is known within the last {@code h} days; only dates
+ * with nothing that recent are skipped. Two candidates, persistence (the latest value) and the
+ * logistic regression, are compared by rolling-origin validation over yearly origins, and the
+ * logistic regression replaces persistence only when it wins clearly and consistently: the
+ * protocol, fixed before measuring, is in {@link RollingOrigin}. The chosen candidate's
+ * out-of-origin scores, pooled over origins and series, fit one probability calibration
+ * (isotonic with a tie-break by the raw score, or Platt), so that probabilities rank across the
+ * series of a network, and the alert threshold: the lowest probability that reaches
  * {@code targetPrecision} with at most {@code maxFalseAlertsPerYear} false alerts per year (the
- * best F1 when none does). The chosen candidate is then refitted on the whole
- * training period. Only dates up to {@code trainUntil} are read: values after it never change
- * the fitted model.
+ * best F1 when none does). The candidate is then refitted on the whole training period. Only
+ * dates up to {@code trainUntil} are read when fitting: values after it never change the model.
  *
- * <p>Units are those of the series; dates are local dates of the series' zone. Dates whose
- * label is unknown (a missing day in the horizon and no exceedance among the days present) are
- * left out of training and validation.
+ * <p>Units are those of the series (all series of a network in one unit, the threshold in it);
+ * dates are local dates of the series' zone. Dates whose label is unknown (a missing day in the
+ * horizon and no exceedance among the days present) are left out of training and validation.
  *
  * <p>Instances are immutable and safe for concurrent use.
  *
@@ -64,42 +58,38 @@ public final class ExceedanceForecaster {
     }
 
     /**
-     * Settings of {@link #fit}.
+     * Settings of {@link #fit} and {@link #fitNetwork}.
      *
      * <p>Instances are immutable and safe for concurrent use.
      *
      * @param threshold the level {@code T} to exceed, finite, in the series' unit
      * @param horizon the number of days ahead {@code h}, in {@code [1, 60]}
-     * @param validationYears years at the end of the training period used for validation,
-     *     in {@code [1, 50]}
-     * @param folds consecutive validation blocks (rolling origin), in {@code [1, 10]}
+     * @param validationYears yearly origins of the rolling-origin validation: the last
+     *     {@code validationYears} calendar years of the training period, in {@code [1, 50]}
      * @param targetPrecision precision the alert rule must reach on validation, in
      *     {@code (0, 1]}
-     * @param maxFalseAlertsPerYear false alerts per year allowed on validation, {@code > 0}
-     *     (positive infinity for no limit)
+     * @param maxFalseAlertsPerYear false alerts per year and series allowed on validation,
+     *     {@code > 0} (positive infinity for no limit)
      * @param calibration calibration method
-     * @param features features to build
-     * @param seed seed of every random choice
+     * @param features features to build (must contain lag 0)
      * @since 0.1.0
      */
-    public record Options(double threshold, int horizon, int validationYears, int folds,
+    public record Options(double threshold, int horizon, int validationYears,
             double targetPrecision, double maxFalseAlertsPerYear, Calibration calibration,
-            FeatureSpec features, long seed) {
+            FeatureSpec features) {
 
         /**
          * Validates the settings.
          *
          * @param threshold threshold
          * @param horizon horizon in days
-         * @param validationYears validation years
-         * @param folds validation blocks
+         * @param validationYears validation years (yearly origins)
          * @param targetPrecision target precision
          * @param maxFalseAlertsPerYear maximum false alerts per year
          * @param calibration calibration method
          * @param features feature specification
-         * @param seed seed
          * @throws NullPointerException when {@code calibration} or {@code features} is null
-         * @throws IllegalArgumentException when a value is out of range
+         * @throws IllegalArgumentException when a value is out of range or lag 0 is missing
          */
         public Options {
             if (!Double.isFinite(threshold)) {
@@ -112,9 +102,6 @@ public final class ExceedanceForecaster {
                 throw new IllegalArgumentException("validationYears must be in [1, 50], was "
                         + validationYears);
             }
-            if (folds < 1 || folds > 10) {
-                throw new IllegalArgumentException("folds must be in [1, 10], was " + folds);
-            }
             if (!(targetPrecision > 0.0 && targetPrecision <= 1.0)) {
                 throw new IllegalArgumentException("targetPrecision must be in (0, 1], was "
                         + targetPrecision);
@@ -125,12 +112,16 @@ public final class ExceedanceForecaster {
             }
             Objects.requireNonNull(calibration, "calibration");
             Objects.requireNonNull(features, "features");
+            if (!features.lags().contains(0)) {
+                throw new IllegalArgumentException("features.lags must contain 0, was "
+                        + features.lags());
+            }
         }
 
         /**
-         * Returns the default settings for a threshold and a horizon: 10 validation years in 2
-         * blocks, target precision 0.4, no limit on false alerts, isotonic calibration,
-         * {@link FeatureSpec#defaults()}, seed 42.
+         * Returns the default settings for a threshold and a horizon: 10 yearly origins, target
+         * precision 0.4, no limit on false alerts, isotonic calibration,
+         * {@link FeatureSpec#defaults()}.
          *
          * @param threshold the level to exceed
          * @param horizon days ahead, in {@code [1, 60]}
@@ -138,16 +129,15 @@ public final class ExceedanceForecaster {
          * @throws IllegalArgumentException when a value is out of range
          */
         public static Options defaults(double threshold, int horizon) {
-            return new Options(threshold, horizon, 10, 2, 0.4, Double.POSITIVE_INFINITY,
-                    Calibration.ISOTONIC, FeatureSpec.defaults(), 42L);
+            return new Options(threshold, horizon, 10, 0.4, Double.POSITIVE_INFINITY,
+                    Calibration.ISOTONIC, FeatureSpec.defaults());
         }
 
         /**
-         * Returns the number of validation years recommended for a record: half the whole years
+         * Returns the number of yearly origins recommended for a record: half the whole years
          * from the first observed value of {@code series} to {@code trainUntil}, in
-         * {@code [1, 10]} (10 for a record of 20 years or more). Rare events need as many
-         * validation events as possible, both to choose between candidates and to calibrate;
-         * the models of the first validation block are still trained on the other half.
+         * {@code [1, 10]} (10 for a record of 20 years or more), so that the earliest origin's
+         * models are still trained on half the record.
          *
          * <pre>{@code
          * var o = Options.defaults(50, 1)
@@ -161,12 +151,32 @@ public final class ExceedanceForecaster {
          * @throws IllegalArgumentException when no value is observed before {@code trainUntil}
          */
         public static int recommendedValidationYears(TimeSeries series, LocalDate trainUntil) {
-            Objects.requireNonNull(series, "series");
+            return recommendedValidationYears(List.of(series), trainUntil);
+        }
+
+        /**
+         * Returns the number of yearly origins recommended for a network: as
+         * {@link #recommendedValidationYears(TimeSeries, LocalDate)} from the earliest observed
+         * value of any series.
+         *
+         * @param network the daily series; NaN = missing
+         * @param trainUntil last date used for fitting
+         * @return validation years, in {@code [1, 10]}
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when no value is observed before {@code trainUntil}
+         */
+        public static int recommendedValidationYears(List<TimeSeries> network,
+                LocalDate trainUntil) {
+            Objects.requireNonNull(network, "network");
             Objects.requireNonNull(trainUntil, "trainUntil");
             LocalDate first = null;
-            for (int i = 0; i < series.size() && first == null; i++) {
-                if (!Double.isNaN(series.value(i))) {
-                    first = series.localDateTime(i).toLocalDate();
+            for (TimeSeries series : network) {
+                for (int i = 0; i < series.size(); i++) {
+                    if (!Double.isNaN(series.value(i))) {
+                        LocalDate d = series.localDateTime(i).toLocalDate();
+                        first = first == null || d.isBefore(first) ? d : first;
+                        break;
+                    }
                 }
             }
             if (first == null || !first.isBefore(trainUntil)) {
@@ -178,28 +188,28 @@ public final class ExceedanceForecaster {
         }
 
         /**
-         * Returns a copy with another number of validation years.
+         * Returns a copy with another number of yearly origins.
          *
          * @param years validation years, in {@code [1, 50]}
          * @return the new settings
          * @throws IllegalArgumentException when out of range
          */
         public Options withValidationYears(int years) {
-            return new Options(threshold, horizon, years, folds, targetPrecision,
-                    maxFalseAlertsPerYear, calibration, features, seed);
+            return new Options(threshold, horizon, years, targetPrecision, maxFalseAlertsPerYear,
+                    calibration, features);
         }
 
         /**
          * Returns a copy with another alert rule.
          *
          * @param precision target precision, in {@code (0, 1]}
-         * @param falseAlertsPerYear maximum false alerts per year, {@code > 0}
+         * @param falseAlertsPerYear maximum false alerts per year and series, {@code > 0}
          * @return the new settings
          * @throws IllegalArgumentException when out of range
          */
         public Options withAlertRule(double precision, double falseAlertsPerYear) {
-            return new Options(threshold, horizon, validationYears, folds, precision,
-                    falseAlertsPerYear, calibration, features, seed);
+            return new Options(threshold, horizon, validationYears, precision, falseAlertsPerYear,
+                    calibration, features);
         }
 
         /**
@@ -210,120 +220,96 @@ public final class ExceedanceForecaster {
          * @throws NullPointerException when {@code method} is null
          */
         public Options withCalibration(Calibration method) {
-            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
-                    maxFalseAlertsPerYear, method, features, seed);
+            return new Options(threshold, horizon, validationYears, targetPrecision,
+                    maxFalseAlertsPerYear, method, features);
         }
 
         /**
          * Returns a copy with other features.
          *
-         * @param spec the features
+         * @param spec the features (must contain lag 0)
          * @return the new settings
          * @throws NullPointerException when {@code spec} is null
+         * @throws IllegalArgumentException when lag 0 is missing
          */
         public Options withFeatures(FeatureSpec spec) {
-            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
-                    maxFalseAlertsPerYear, calibration, spec, seed);
-        }
-
-        /**
-         * Returns a copy with another seed.
-         *
-         * @param newSeed the seed
-         * @return the new settings
-         */
-        public Options withSeed(long newSeed) {
-            return new Options(threshold, horizon, validationYears, folds, targetPrecision,
-                    maxFalseAlertsPerYear, calibration, features, newSeed);
+            return new Options(threshold, horizon, validationYears, targetPrecision,
+                    maxFalseAlertsPerYear, calibration, spec);
         }
     }
 
-    private static final double[] BLEND_WEIGHTS = {0.25, 0.5, 0.75};
-    private static final int LOGISTIC_EPOCHS = 5;
-    /** A model replaces the persistence rule only when its validation AP is 5 % higher. */
-    private static final double PERSISTENCE_MARGIN = 1.05;
-    /** Moving-block bootstrap of the validation dates: resamples, block length, share won. */
-    private static final int BOOTSTRAP_RESAMPLES = 200;
-    private static final int BOOTSTRAP_BLOCK = 30;
-    private static final double BOOTSTRAP_SHARE = 0.9;
+    /** Rows with known labels: series index, issue day, features, outcome, persistence score. */
+    private record Rows(int[] series, long[] days, double[][] x, boolean[] y, double[] persistence) {
 
-    /** A model configuration. */
-    private record Config(String name, int kind, int depth, int trees, double weight) {
-        static final int PERSISTENCE = 0;
-        static final int LOGISTIC = 1;
-        static final int XGBOOST = 2;
-    }
-
-    /** A fitted raw scorer: model (if any) + persistence logit. */
-    private record Scorer(Config config, TribuoFits.@org.jspecify.annotations.Nullable Classifier model,
-            Calibrator persistence, double blend) {
-
-        double[] score(double[][] x, int lag0) {
-            double[] out = new double[x.length];
-            double[] p = model == null ? new double[0] : model.predict(x);
-            for (int i = 0; i < x.length; i++) {
-                double pers = logit(persistence.apply(x[i][lag0]));
-                if (model == null) {
-                    out[i] = pers;
-                } else {
-                    double m = logit(p[i]);
-                    out[i] = blend * m + (1.0 - blend) * pers;
+        Rows select(long fromDay, long toDay) {
+            int n = 0;
+            for (long d : days) {
+                n += d >= fromDay && d <= toDay ? 1 : 0;
+            }
+            int[] s = new int[n];
+            long[] dd = new long[n];
+            double[][] xs = new double[n][];
+            boolean[] ys = new boolean[n];
+            double[] ps = new double[n];
+            int k = 0;
+            for (int i = 0; i < days.length; i++) {
+                if (days[i] >= fromDay && days[i] <= toDay) {
+                    s[k] = series[i];
+                    dd[k] = days[i];
+                    xs[k] = x[i];
+                    ys[k] = y[i];
+                    ps[k] = persistence[i];
+                    k++;
                 }
             }
-            return out;
+            return new Rows(s, dd, xs, ys, ps);
         }
 
-        /**
-         * The raw score of one row (before calibration) as a base value plus one contribution
-         * per feature: the model's log-odds contributions times the blend weight, and the
-         * persistence log-odds, relative to its training mean, credited to today's value.
-         */
-        Explanation explain(double[] row, List<String> names, int lag0, double reference) {
-            int p = names.size();
-            double[] c = new double[p + 1];
-            double value = 0;
-            if (model != null) {
-                double[] mc = model.logOddsContributions(row).orElseThrow(() -> new IllegalStateException(
-                        "the chosen model has no additive decomposition"));
-                for (int j = 0; j <= p; j++) {
-                    c[j] = blend * mc[j];
-                }
-                value = blend * model.logOdds(row);
+        int positives() {
+            int n = 0;
+            for (boolean b : y) {
+                n += b ? 1 : 0;
             }
-            double pers = logit(persistence.apply(row[lag0]));
-            c[lag0] += (1.0 - blend) * (pers - reference);
-            c[p] += (1.0 - blend) * reference;
-            value += (1.0 - blend) * pers;
-            return Explanation.of(EXPLAINED, EXPLAINED_FR, names, row, c, value);
+            return n;
+        }
+
+        boolean bothClasses() {
+            int p = positives();
+            return p > 0 && p < y.length;
         }
     }
-
-    private static final String EXPLAINED = "log-odds of exceedance before calibration";
-    private static final String EXPLAINED_FR = "log-cote de dépassement avant calibration";
 
     private final Options options;
-    private final Scorer scorer;
+    private final @Nullable RidgeLogistic model;
     private final Calibrator calibrator;
     private final double alertThreshold;
-    private final int lag0;
     private final int covariateCount;
+    private final boolean networkFeatures;
+    private final long trainUntil;
     private final String chosen;
     private final ModelCard card;
-    /** Mean persistence log-odds over the training rows: the persistence part's base value. */
+    private final RollingOrigin.Decision decision;
+    /** Mean calibrated log-odds of persistence over the training rows (its explanation's base). */
     private final double persistenceReference;
+    private final NetworkFeatures.Scaling scaling;
 
-    private ExceedanceForecaster(Options options, Scorer scorer, Calibrator calibrator,
-            double alertThreshold, int lag0, int covariateCount, String chosen, ModelCard card,
-            double persistenceReference) {
-        this.persistenceReference = persistenceReference;
+    private ExceedanceForecaster(Options options, @Nullable RidgeLogistic model,
+            Calibrator calibrator, double alertThreshold, int covariateCount,
+            boolean networkFeatures, long trainUntil, String chosen, ModelCard card,
+            RollingOrigin.Decision decision, double persistenceReference,
+            NetworkFeatures.Scaling scaling) {
+        this.scaling = scaling;
         this.options = options;
-        this.scorer = scorer;
+        this.model = model;
         this.calibrator = calibrator;
         this.alertThreshold = alertThreshold;
-        this.lag0 = lag0;
         this.covariateCount = covariateCount;
+        this.networkFeatures = networkFeatures;
+        this.trainUntil = trainUntil;
         this.chosen = chosen;
         this.card = card;
+        this.decision = decision;
+        this.persistenceReference = persistenceReference;
     }
 
     static double logit(double p) {
@@ -345,39 +331,13 @@ public final class ExceedanceForecaster {
         return missing ? Double.NaN : 0.0;
     }
 
-    /** Rows with known labels. */
-    private record Labelled(long[] days, double[][] x, boolean[] y) {
-
-        Labelled select(long fromDay, long toDay) {
-            List<Integer> keep = new ArrayList<>();
-            for (int i = 0; i < days.length; i++) {
-                if (days[i] >= fromDay && days[i] <= toDay) {
-                    keep.add(i);
-                }
-            }
-            long[] d = new long[keep.size()];
-            double[][] xs = new double[keep.size()][];
-            boolean[] ys = new boolean[keep.size()];
-            for (int k = 0; k < d.length; k++) {
-                int i = keep.get(k);
-                d[k] = days[i];
-                xs[k] = x[i];
-                ys[k] = y[i];
-            }
-            return new Labelled(d, xs, ys);
-        }
-
-        int positives() {
-            int n = 0;
-            for (boolean b : y) {
-                n += b ? 1 : 0;
-            }
-            return n;
-        }
-    }
+    /** Names of the two candidates, as the card and {@link #chosenModel()} give them. */
+    static final String PERSISTENCE = "persistence (latest value, calibrated)";
+    static final String LOGISTIC = "logistic regression (L2, C = 1, missing indicators)";
 
     /**
-     * Fits the forecaster on the dates up to {@code trainUntil} (see the class description).
+     * Fits the forecaster on one series, on the dates up to {@code trainUntil} (see the class
+     * description); the same as {@link #fitNetwork} with a network of one.
      *
      * @param series the daily series, at most one value per local date; NaN = missing
      * @param covariates other daily series used as features by date (may be empty)
@@ -386,328 +346,234 @@ public final class ExceedanceForecaster {
      * @return the fitted forecaster
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException when a series has two values on one date or an
-     *     infinite value, {@link FeatureSpec#lags()} lacks lag 0, or the training period has
-     *     no exceedance or no non-exceedance (when only a validation fold or the validation
-     *     years lack one, calibrated persistence is used and the card says why)
+     *     infinite value, or the training period has no exceedance or no non-exceedance
      */
     public static ExceedanceForecaster fit(TimeSeries series, List<TimeSeries> covariates,
             LocalDate trainUntil, Options options) {
         Objects.requireNonNull(series, "series");
+        return fitNetwork(List.of(series), covariates, trainUntil, options);
+    }
+
+    /**
+     * Fits one forecaster on a network of series, on the dates up to {@code trainUntil}: one
+     * model, one calibration and one alert threshold shared by every series, each series on its
+     * own scale (see the class description). A series with a short record borrows strength from
+     * the others.
+     *
+     * <pre>{@code
+     * ExceedanceForecaster f = ExceedanceForecaster.fitNetwork(stations, List.of(),
+     *         LocalDate.of(2006, 12, 31), ExceedanceForecaster.Options.defaults(50, 1));
+     * Map<String, ExceedanceForecast> tomorrow = f.forecastNetwork(stations, List.of(),
+     *         LocalDate.of(2007, 1, 1));
+     * }</pre>
+     *
+     * @param network the daily series (at least one), distinct names, in one unit; NaN = missing
+     * @param covariates other daily series shared by the network (may be empty)
+     * @param trainUntil last date whose value may be read; later values are ignored
+     * @param options settings
+     * @return the fitted forecaster
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the network is empty, two series share a name, a
+     *     series has two values on one date or an infinite value, or the training period has
+     *     no exceedance or no non-exceedance
+     */
+    public static ExceedanceForecaster fitNetwork(List<TimeSeries> network,
+            List<TimeSeries> covariates, LocalDate trainUntil, Options options) {
+        return fitNetwork(network, covariates, trainUntil, options, SCALING);
+    }
+
+    /** The per-series scaling, chosen by the design study described in the README. */
+    static final NetworkFeatures.Scaling SCALING = NetworkFeatures.Scaling.MEAN_SD;
+
+    static ExceedanceForecaster fitNetwork(List<TimeSeries> network, List<TimeSeries> covariates,
+            LocalDate trainUntil, Options options, NetworkFeatures.Scaling scaling) {
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(trainUntil, "trainUntil");
         Objects.requireNonNull(options, "options");
-        FeatureSpec spec = options.features();
-        int lag0 = spec.lags().indexOf(0);
-        if (lag0 < 0) {
-            throw new IllegalArgumentException("features.lags must contain 0, was "
-                    + spec.lags());
-        }
-        long lastDay = trainUntil.toEpochDay();
-        Features.Inputs in = Features.Inputs.of(series, covariates).until(lastDay);
-        if (in.series().isEmpty()) {
-            throw new IllegalArgumentException("series must have values on or before "
-                    + trainUntil + ", was none");
-        }
+        long last = trainUntil.toEpochDay();
         int h = options.horizon();
-        FeatureMatrix fm = Features.build(in, spec, in.series().firstDay(), lastDay - h);
-        Labelled all = labelled(in.series(), fm, h, options.threshold());
-        List<String> names = fm.names();
-
-        long valStart = trainUntil.minusYears(options.validationYears()).plusDays(1).toEpochDay();
-        int folds = options.folds();
-        long span = lastDay - h - valStart + 1;
-        if (span < folds) {
-            throw new IllegalArgumentException("validationYears must leave at least one day per "
-                    + "fold, was " + options.validationYears());
+        boolean net = network.size() > 1;
+        NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(), h,
+                options.threshold(), last, last, net, scaling);
+        Rows all = rows(nf, options, Long.MIN_VALUE, last - h);
+        if (all.y().length == 0) {
+            throw new IllegalArgumentException("series must have values on or before " + trainUntil
+                    + " with a known outcome " + h + " day(s) later, was none");
         }
-        List<Config> configs = List.of(
-                new Config("logistic regression (Tribuo SGD, log loss)", Config.LOGISTIC, 0, 0, 1),
-                new Config("XGBoost depth 2, 100 trees, unweighted", Config.XGBOOST, 2, 100, 1),
-                new Config("XGBoost depth 3, 150 trees, unweighted", Config.XGBOOST, 3, 150, 1),
-                new Config("XGBoost depth 2, 100 trees, positives weighted 3", Config.XGBOOST, 2,
-                        100, 3));
-        int nCand = 1 + configs.size() * (1 + BLEND_WEIGHTS.length);
-        List<double[]> oof = new ArrayList<>();
-        for (int c = 0; c < nCand; c++) {
-            oof.add(new double[0]);
+        if (!all.bothClasses()) {
+            throw new IllegalArgumentException("training period must contain both exceedances and "
+                    + "non-exceedances, was " + all.positives() + " exceedances among "
+                    + all.y().length + " dates");
         }
-        List<Boolean> oofY = new ArrayList<>();
-        long[] oofDays = new long[0];
-        int[] foldEnds = new int[folds];
-        // Candidates can only be compared when every fold's training data and the validation
-        // period hold both classes; otherwise (rare events absent from a period) the forecaster
-        // falls back on calibrated persistence and says so in its card, rather than failing.
-        Optional<String> notComparable = comparability(all, valStart, span, folds, h);
-        for (int f = 0; f < folds && notComparable.isEmpty(); f++) {
-            long bStart = valStart + span * f / folds;
-            long bEnd = valStart + span * (f + 1) / folds - 1;
-            Labelled train = all.select(Long.MIN_VALUE, bStart - 1 - h);
-            Labelled block = all.select(bStart, bEnd);
-            for (boolean b : block.y()) {
-                oofY.add(b);
+        // Rolling origins: the last validationYears calendar years of training.
+        int lastYear = trainUntil.getYear();
+        List<boolean[]> oy = new ArrayList<>();
+        List<double[]> ops = new ArrayList<>();
+        List<double[]> ols = new ArrayList<>();
+        List<Integer> originYears = new ArrayList<>();
+        for (int year = lastYear - options.validationYears() + 1; year <= lastYear; year++) {
+            long start = LocalDate.of(year, 1, 1).toEpochDay();
+            Rows train = all.select(Long.MIN_VALUE, start - 1 - h);
+            Rows test = all.select(start, LocalDate.of(year, 12, 31).toEpochDay());
+            if (!train.bothClasses() || test.y().length == 0) {
+                continue;
             }
-            oofDays = concat(oofDays, block.days());
-            foldEnds[f] = oofDays.length;
-            Calibrator pers = persistenceCalibrator(train, lag0);
-            int c = 0;
-            oof.set(c, concat(oof.get(c), new Scorer(new Config("persistence", 0, 0, 0, 0), null,
-                    pers, 0.0).score(block.x(), lag0)));
-            c++;
-            for (Config cfg : configs) {
-                TribuoFits.Classifier model = train(cfg, train, names, options.seed());
-                double[] p = model.predict(block.x());
-                double[] pb = new double[p.length];
-                for (int i = 0; i < p.length; i++) {
-                    pb[i] = logit(p[i]);
-                }
-                oof.set(c, concat(oof.get(c), pb));
-                c++;
-                for (double w : BLEND_WEIGHTS) {
-                    double[] s = new double[p.length];
-                    for (int i = 0; i < p.length; i++) {
-                        s[i] = w * pb[i] + (1 - w) * logit(pers.apply(block.x()[i][lag0]));
-                    }
-                    oof.set(c, concat(oof.get(c), s));
-                    c++;
-                }
+            RidgeLogistic m = RidgeLogistic.fit(train.x(), train.y());
+            double[] ls = new double[test.y().length];
+            for (int i = 0; i < ls.length; i++) {
+                ls[i] = m.logOdds(test.x()[i]);
             }
+            oy.add(test.y());
+            ops.add(test.persistence());
+            ols.add(ls);
+            originYears.add(year);
         }
-        boolean[] vy = notComparable.isPresent() ? all.select(valStart, Long.MAX_VALUE).y()
-                : new boolean[oofY.size()];
-        for (int i = 0; i < oofY.size(); i++) {
-            vy[i] = oofY.get(i);
-        }
-        int best = 0;
-        double bestAp = -1;
-        double[] aps = new double[nCand];
-        java.util.Arrays.fill(aps, Double.NaN);
-        for (int c = 0; c < nCand && notComparable.isEmpty(); c++) {
-            aps[c] = BinaryMetrics.averagePrecision(vy, oof.get(c));
-            if (aps[c] > bestAp + 1e-12
-                    && (c == 0 || beatsInEveryFold(oof.get(c), oof.get(0), vy, foldEnds))) {
-                bestAp = aps[c];
-                best = c;
-            }
-        }
-        if (!(aps[best] >= PERSISTENCE_MARGIN * aps[0])) {
-            best = 0;
-        }
-        if (best != 0 && !beatsInResamples(oof.get(best), oof.get(0), vy, options.seed())) {
-            best = 0;
-        }
-        Config chosenConfig;
-        double blend;
-        String chosenName;
-        if (best == 0) {
-            chosenConfig = new Config("persistence", Config.PERSISTENCE, 0, 0, 0);
-            blend = 0.0;
-            chosenName = "persistence (today's value, calibrated)";
-        } else {
-            int k = best - 1;
-            chosenConfig = configs.get(k / (1 + BLEND_WEIGHTS.length));
-            int b = k % (1 + BLEND_WEIGHTS.length);
-            blend = b == 0 ? 1.0 : BLEND_WEIGHTS[b - 1];
-            chosenName = b == 0 ? chosenConfig.name()
-                    : chosenConfig.name() + " blended with persistence (model weight " + blend
-                            + ")";
-        }
-        // Refit on the whole training period.
-        checkClasses(all, "training period");
-        Calibrator pers = persistenceCalibrator(all, lag0);
-        TribuoFits.Classifier finalModel = chosenConfig.kind() == Config.PERSISTENCE ? null
-                : train(chosenConfig, all, names, options.seed());
-        Scorer scorer = new Scorer(chosenConfig, finalModel, pers, blend);
-
-        double[] vs;
+        RollingOrigin.Decision decision = RollingOrigin.decide(oy, ops, ols);
+        boolean logistic = decision.complexChosen();
+        boolean[] vy = concatY(oy);
+        double[] vs = concat(logistic ? ols : ops);
+        RidgeLogistic finalModel = logistic ? RidgeLogistic.fit(all.x(), all.y()) : null;
         Calibrator cal;
-        if (best == 0) {
-            // The persistence score has no fitted model that could overfit: calibrate it on
-            // every training date rather than on the validation years only.
-            double[] s = scorer.score(all.x(), lag0);
-            cal = options.calibration() == Calibration.ISOTONIC
-                    ? Calibrator.isotonic(s, all.y()) : Calibrator.platt(s, all.y());
-            vs = scorer.score(all.select(valStart, Long.MAX_VALUE).x(), lag0);
+        if (logistic) {
+            cal = calibrate(options, vs, vy);
         } else {
-            vs = oof.get(best);
-            cal = options.calibration() == Calibration.ISOTONIC
-                    ? Calibrator.isotonic(vs, vy) : Calibrator.platt(vs, vy);
+            // Persistence has no fitted part that could overfit: calibrate it on every
+            // training date, which averages over more years and regimes than the origins.
+            cal = calibrate(options, all.persistence(), all.y());
         }
-        double[] vp = cal.apply(vs);
-        double years = vy.length / 365.25;
-        double threshold = chooseThreshold(vp, vy, years, options);
-
+        boolean[] ty = vy;
+        double[] tp;
+        if (vy.length == 0 || !bothClasses(vy)) {
+            // No scored origin: the alert rule is chosen on the training dates themselves.
+            ty = all.y();
+            tp = cal.apply(all.persistence());
+        } else {
+            tp = cal.apply(vs);
+        }
+        double years = ty.length / 365.25 / Math.max(1, nf.seriesCount());
+        double threshold = chooseThreshold(tp, ty, years, options);
         double reference = 0;
-        for (double[] r : all.x()) {
-            reference += logit(pers.apply(r[lag0])) / all.x().length;
+        for (double p : all.persistence()) {
+            reference += logit(cal.apply(p)) / all.persistence().length;
         }
-        // Global importance: mean absolute contribution to the raw score on the training rows.
+        String chosenName = logistic ? LOGISTIC : PERSISTENCE;
+        ExceedanceForecaster f = new ExceedanceForecaster(options, finalModel, cal, threshold,
+                covariates.size(), net, last, chosenName, ModelCard.builder("pending").build(),
+                decision, reference, scaling);
         List<Explanation> explained = new ArrayList<>(all.x().length);
-        for (double[] r : all.x()) {
-            explained.add(scorer.explain(r, names, lag0, reference));
+        for (int i = 0; i < all.x().length; i++) {
+            explained.add(f.explainRow(all.x()[i], all.persistence()[i], nf));
         }
-        ModelCard.Builder built = card(series, options, trainUntil, all, chosenName, aps, vy, vs, vp,
-                cal, threshold, finalModel, configs, in).toBuilder()
-                .featureImportance(Explanation.importance(explained));
-        if (notComparable.isPresent()) {
-            List<String> caveats = new ArrayList<>(built.build().caveats());
-            caveats.add(0, "No candidate model could be validated (" + notComparable.get()
-                    + "): calibrated persistence is used; refit when the record holds more events.");
-            built.caveats(caveats);
-        }
-        ModelCard card = built.build();
-        return new ExceedanceForecaster(options, scorer, cal, threshold, lag0,
-                covariates.size(), chosenName, card, reference);
+        ModelCard card = ExceedanceCards.card(network, options, trainUntil, chosenName, decision,
+                originYears, vy, tp, cal.describe(), threshold, all.y().length, all.positives(),
+                covariates.size(), net)
+                .toBuilder().featureImportance(Explanation.importance(explained)).build();
+        return new ExceedanceForecaster(options, finalModel, cal, threshold, covariates.size(),
+                net, last, chosenName, card, decision, reference, scaling);
     }
 
-    /**
-     * Why candidates cannot be compared on validation, if so: a fold whose training dates, or a
-     * validation period whose dates, lack exceedances or non-exceedances.
-     */
-    private static Optional<String> comparability(Labelled all, long valStart, long span, int folds,
-            int h) {
-        for (int f = 0; f < folds; f++) {
-            long bStart = valStart + span * f / folds;
-            Labelled train = all.select(Long.MIN_VALUE, bStart - 1 - h);
-            int pos = train.positives();
-            if (pos == 0 || pos == train.y().length) {
-                return Optional.of("the training dates before " + LocalDate.ofEpochDay(bStart) + " hold "
-                        + pos + " exceedances among " + train.y().length);
-            }
-        }
-        Labelled validation = all.select(valStart, Long.MAX_VALUE);
-        int pos = validation.positives();
-        if (pos == 0 || pos == validation.y().length) {
-            return Optional.of("the validation dates from " + LocalDate.ofEpochDay(valStart) + " hold "
-                    + pos + " exceedances among " + validation.y().length);
-        }
-        return Optional.empty();
+    private static Calibrator calibrate(Options options, double[] s, boolean[] y) {
+        return options.calibration() == Calibration.ISOTONIC ? Calibrator.isotonic(s, y)
+                : Calibrator.platt(s, y);
     }
 
-    /**
-     * Whether a candidate's average precision reaches {@code PERSISTENCE_MARGIN} times that of
-     * persistence in every validation block that holds both classes.
-     */
-    private static boolean beatsInEveryFold(double[] candidate, double[] persistence,
-            boolean[] y, int[] foldEnds) {
-        int start = 0;
-        for (int end : foldEnds) {
-            boolean[] fy = java.util.Arrays.copyOfRange(y, start, end);
-            int pos = 0;
-            for (boolean b : fy) {
-                pos += b ? 1 : 0;
+    private static boolean bothClasses(boolean[] y) {
+        int p = 0;
+        for (boolean b : y) {
+            p += b ? 1 : 0;
+        }
+        return p > 0 && p < y.length;
+    }
+
+    /** The rows of every series from {@code fromDay} to {@code toDay} whose label is known. */
+    private static Rows rows(NetworkFeatures nf, Options options, long fromDay, long toDay) {
+        int p = nf.names().size();
+        List<Integer> s = new ArrayList<>();
+        List<Long> d = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        List<Boolean> y = new ArrayList<>();
+        List<Double> pers = new ArrayList<>();
+        for (int k = 0; k < nf.seriesCount(); k++) {
+            DailyGrid g = nf.grid(k);
+            if (g.isEmpty()) {
+                continue;
             }
-            if (pos > 0 && pos < fy.length) {
-                double c = BinaryMetrics.averagePrecision(fy,
-                        java.util.Arrays.copyOfRange(candidate, start, end));
-                double p = BinaryMetrics.averagePrecision(fy,
-                        java.util.Arrays.copyOfRange(persistence, start, end));
-                if (c < PERSISTENCE_MARGIN * p) {
-                    return false;
+            long from = Math.max(fromDay, g.firstDay());
+            long to = Math.min(toDay, g.lastDay());
+            double[] buf = new double[p];
+            for (long day = from; day <= to; day++) {
+                double lab = label(g, day, options.horizon(), options.threshold());
+                if (Double.isNaN(lab) || !nf.row(k, day, buf)) {
+                    continue;
                 }
-            }
-            start = end;
-        }
-        return true;
-    }
-
-    /**
-     * Whether a candidate's average precision reaches {@code PERSISTENCE_MARGIN} times that of
-     * persistence in at least {@code BOOTSTRAP_SHARE} of moving-block bootstrap resamples of the
-     * validation dates (blocks of {@code BOOTSTRAP_BLOCK} consecutive rows keep the episodes
-     * whole). Resamples without both classes are not counted.
-     */
-    private static boolean beatsInResamples(double[] candidate, double[] persistence,
-            boolean[] y, long seed) {
-        int n = y.length;
-        // The candidate's average precision minus the margin times persistence's, on the
-        // resampled dates.
-        java.util.function.ToDoubleFunction<int[]> gain = idx -> {
-            boolean[] ry = new boolean[idx.length];
-            double[] rc = new double[idx.length];
-            double[] rp = new double[idx.length];
-            int pos = 0;
-            for (int k = 0; k < idx.length; k++) {
-                ry[k] = y[idx[k]];
-                rc[k] = candidate[idx[k]];
-                rp[k] = persistence[idx[k]];
-                pos += ry[k] ? 1 : 0;
-            }
-            if (pos == 0 || pos == idx.length) {
-                return Double.NaN;
-            }
-            return BinaryMetrics.averagePrecision(ry, rc)
-                    - PERSISTENCE_MARGIN * BinaryMetrics.averagePrecision(ry, rp);
-        };
-        java.util.OptionalDouble share = fr.territoires.ia.core.trust.Bootstrap.shareAtLeast(n,
-                Math.min(BOOTSTRAP_BLOCK, n), gain, 0.0, BOOTSTRAP_RESAMPLES, seed);
-        return share.isPresent() && share.getAsDouble() >= BOOTSTRAP_SHARE;
-    }
-
-    private static ModelCard card(TimeSeries series, Options options, LocalDate trainUntil,
-            Labelled all, String chosenName, double[] aps, boolean[] vy, double[] vs, double[] vp,
-            Calibrator cal, double threshold, TribuoFits.@org.jspecify.annotations.Nullable Classifier model,
-            List<Config> configs, Features.Inputs in) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        opts.put("threshold", Double.toString(options.threshold()));
-        opts.put("horizon", Integer.toString(options.horizon()));
-        opts.put("validationYears", Integer.toString(options.validationYears()));
-        opts.put("folds", Integer.toString(options.folds()));
-        opts.put("targetPrecision", Double.toString(options.targetPrecision()));
-        opts.put("maxFalseAlertsPerYear", Double.toString(options.maxFalseAlertsPerYear()));
-        opts.put("calibration", cal.describe());
-        opts.put("features", options.features().toString());
-        opts.put("chosenModel", chosenName);
-        opts.put("alertThreshold", Double.toString(threshold));
-        ModelCard.Builder b = ModelCard.builder("ExceedanceForecaster " + series.name())
-                .algorithm(chosenName)
-                .description("Probability that " + series.name() + " exceeds "
-                        + options.threshold() + " within " + options.horizon()
-                        + " day(s), calibrated, with an alert rule chosen on validation.")
-                .seed(options.seed())
-                .options(opts)
-                .provenance(model == null ? Map.of() : Provenances.reproducible(model.provenance()))
-                .intendedUse(new ModelCard.IntendedUse(
-                        "Early warning of threshold exceedances (flood levels, pollution peaks).",
-                        List.of("local authorities", "risk managers"),
-                        List.of("sole basis for evacuation decisions",
-                                "series other than the one it was fitted on")));
-        b.addMetric(metric("validation average precision", aps.length == 0 ? 0 : maxOf(aps),
-                "out-of-sample average precision of the chosen candidate on the validation years"));
-        b.addMetric(metric("validation average precision (persistence)", aps[0],
-                "today's value as the score"));
-        b.addMetric(metric("validation Brier score", BinaryMetrics.brierScore(vy, vp),
-                "in-sample for the calibration (fitted on the same validation scores)"));
-        b.addMetric(metric("validation climatology Brier", BinaryMetrics.climatologyBrier(vy),
-                "constant base rate"));
-        b.addMetric(metric("alert threshold", threshold, "probability at which alerts fire"));
-        for (int c = 1; c < aps.length; c += 1 + BLEND_WEIGHTS.length) {
-            b.addMetric(metric("validation AP: " + configs.get((c - 1) / (1 + BLEND_WEIGHTS.length))
-                    .name(), aps[c], "candidate alone"));
-        }
-        b.trainingData(new ModelCard.DataSummary(series.name(),
-                "up to " + trainUntil + " (labels end by then)", all.days().length,
-                Map.of("positives", Integer.toString(all.positives()),
-                        "covariates", Integer.toString(in.covariates().size()))));
-        b.caveats(List.of("Probabilities are calibrated on the validation years; a change of "
-                        + "gauge, regime or climate breaks the calibration.",
-                "Dates with a missing value among the required lags are not forecast (reported "
-                        + "as skipped)."));
-        return b.build();
-    }
-
-    private static double maxOf(double[] a) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : a) {
-            if (!Double.isNaN(v)) {
-                m = Math.max(m, v);
+                s.add(k);
+                d.add(day);
+                x.add(buf.clone());
+                y.add(lab > 0.5);
+                pers.add(nf.latest(k, day));
             }
         }
-        return m;
+        int n = d.size();
+        int[] sa = new int[n];
+        long[] da = new long[n];
+        boolean[] ya = new boolean[n];
+        double[] pa = new double[n];
+        for (int i = 0; i < n; i++) {
+            sa[i] = s.get(i);
+            da[i] = d.get(i);
+            ya[i] = y.get(i);
+            pa[i] = pers.get(i);
+        }
+        return new Rows(sa, da, x.toArray(new double[0][]), ya, pa);
     }
 
-    private static ModelCard.Metric metric(String name, double value, String description) {
-        return ModelCard.Metric.of(name, Double.isFinite(value) ? value : 0.0,
-                Double.isFinite(value) ? description : description + " (undefined, shown as 0)");
+    private static boolean[] concatY(List<boolean[]> parts) {
+        int n = 0;
+        for (boolean[] a : parts) {
+            n += a.length;
+        }
+        boolean[] out = new boolean[n];
+        int k = 0;
+        for (boolean[] a : parts) {
+            System.arraycopy(a, 0, out, k, a.length);
+            k += a.length;
+        }
+        return out;
+    }
+
+    private static double[] concat(List<double[]> parts) {
+        int n = 0;
+        for (double[] a : parts) {
+            n += a.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] a : parts) {
+            System.arraycopy(a, 0, out, k, a.length);
+            k += a.length;
+        }
+        return out;
+    }
+
+    /** The raw score of a row: the model's log-odds, or the latest value for persistence. */
+    private double raw(double[] row, double latest) {
+        return model == null ? latest : model.logOdds(row);
+    }
+
+    private Explanation explainRow(double[] row, double latest, NetworkFeatures nf) {
+        List<String> names = nf.names();
+        if (model != null) {
+            return Explanation.of("log-odds of exceedance (before calibration)",
+                    "log-cote de dépassement (avant calibration)", names, row,
+                    model.contributions(row), model.logOdds(row));
+        }
+        double[] c = new double[names.size() + 1];
+        double value = logit(calibrator.apply(latest));
+        c[nf.lag0Index()] = value - persistenceReference;
+        c[names.size()] = persistenceReference;
+        return Explanation.of("log-odds of exceedance (calibrated persistence)",
+                "log-cote de dépassement (persistance calibrée)", names, row, c, value);
     }
 
     static double chooseThreshold(double[] p, boolean[] y, double years, Options options) {
@@ -750,70 +616,11 @@ public final class ExceedanceForecaster {
         return Double.isNaN(ruleThreshold) ? f1Threshold : ruleThreshold;
     }
 
-    private static Calibrator persistenceCalibrator(Labelled train, int lag0) {
-        double[] s = new double[train.x().length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = train.x()[i][lag0];
-        }
-        return Calibrator.platt(s, train.y());
-    }
-
-    private static TribuoFits.Classifier train(Config cfg, Labelled data, List<String> names,
-            long seed) {
-        if (cfg.kind() == Config.LOGISTIC) {
-            return TribuoFits.logistic(data.x(), data.y(), names, LOGISTIC_EPOCHS, seed);
-        }
-        return TribuoFits.xgboost(data.x(), data.y(), names, cfg.trees(), cfg.depth(),
-                cfg.weight(), seed);
-    }
-
-    private static void checkClasses(Labelled data, String what) {
-        int pos = data.positives();
-        if (pos == 0 || pos == data.y().length) {
-            throw new IllegalArgumentException(what + " must contain both exceedances and "
-                    + "non-exceedances, was " + pos + " exceedances among " + data.y().length
-                    + " dates");
-        }
-    }
-
-    private static Labelled labelled(DailyGrid y, FeatureMatrix fm, int h, double threshold) {
-        List<LocalDate> dates = fm.dates();
-        double[][] rows = fm.rowsUnsafe();
-        List<Integer> keep = new ArrayList<>();
-        double[] labels = new double[dates.size()];
-        for (int i = 0; i < dates.size(); i++) {
-            labels[i] = label(y, dates.get(i).toEpochDay(), h, threshold);
-            if (!Double.isNaN(labels[i])) {
-                keep.add(i);
-            }
-        }
-        long[] d = new long[keep.size()];
-        double[][] x = new double[keep.size()][];
-        boolean[] yy = new boolean[keep.size()];
-        for (int k = 0; k < d.length; k++) {
-            int i = keep.get(k);
-            d[k] = dates.get(i).toEpochDay();
-            x[k] = rows[i];
-            yy[k] = labels[i] > 0.5;
-        }
-        return new Labelled(d, x, yy);
-    }
-
-    private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private static long[] concat(long[] a, long[] b) {
-        long[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     /**
-     * Forecasts every date from {@code from} to the last date of {@code series} whose features
-     * exist, in date order; dates whose features cannot be built are listed as skipped.
+     * Forecasts every date from {@code from} to the last date of {@code series}, in date order;
+     * a date is forecast when a value is known within the last {@code horizon} days, other
+     * dates are listed as skipped. For a forecaster fitted on a network, pass the whole network
+     * to {@link #forecastNetwork} instead: the network features come from the series given.
      *
      * @param series the daily series (the fitted one, possibly extended with newer values)
      * @param covariates covariate series, as many as at fitting time, in the same order
@@ -826,33 +633,74 @@ public final class ExceedanceForecaster {
      */
     public ExceedanceForecast forecast(TimeSeries series, List<TimeSeries> covariates,
             LocalDate from) {
-        Optional<FeatureMatrix> built = Features.forForecast(series, covariates, covariateCount,
-                options.features(), from);
-        if (built.isEmpty()) {
-            return new ExceedanceForecast(List.of(), List.of(), alertThreshold);
+        Objects.requireNonNull(series, "series");
+        return forecastNetwork(List.of(series), covariates, from).get(series.name());
+    }
+
+    /**
+     * Forecasts every series of a network from {@code from} to each series' last date (see
+     * {@link #forecast}), with the fitted model, calibration and alert threshold. The series
+     * may be others than those fitted (stations never seen): each is scaled by its own values
+     * up to the end of training (its first 30 values when it has fewer by then).
+     *
+     * @param network the daily series, distinct names, in the unit of fitting
+     * @param covariates covariate series, as many as at fitting time, in the same order
+     * @param from first issue date
+     * @return one forecast per series, by name, in the order given
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the network is empty, two series share a name, the
+     *     number of covariates differs from fitting time, or a series has two values on one
+     *     date or an infinite value
+     */
+    public Map<String, ExceedanceForecast> forecastNetwork(List<TimeSeries> network,
+            List<TimeSeries> covariates, LocalDate from) {
+        NetworkFeatures nf = features(network, covariates, from);
+        Map<String, ExceedanceForecast> out = new LinkedHashMap<>();
+        double[] buf = new double[nf.names().size()];
+        for (int s = 0; s < nf.seriesCount(); s++) {
+            DailyGrid g = nf.grid(s);
+            List<ExceedanceForecast.Row> rows = new ArrayList<>();
+            List<LocalDate> skipped = new ArrayList<>();
+            for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
+                if (nf.row(s, d, buf)) {
+                    double p = calibrator.apply(raw(buf, nf.latest(s, d)));
+                    rows.add(new ExceedanceForecast.Row(LocalDate.ofEpochDay(d), p,
+                            p >= alertThreshold));
+                } else {
+                    skipped.add(LocalDate.ofEpochDay(d));
+                }
+            }
+            out.put(nf.seriesName(s), new ExceedanceForecast(rows, skipped, alertThreshold));
         }
-        FeatureMatrix fm = built.get();
-        double[] raw = scorer.score(fm.rowsUnsafe(), lag0);
-        List<ExceedanceForecast.Row> rows = new ArrayList<>(raw.length);
-        for (int i = 0; i < raw.length; i++) {
-            double p = calibrator.apply(raw[i]);
-            rows.add(new ExceedanceForecast.Row(fm.dates().get(i), p, p >= alertThreshold));
+        return out;
+    }
+
+    private NetworkFeatures features(List<TimeSeries> network, List<TimeSeries> covariates,
+            LocalDate from) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(covariates, "covariates");
+        Objects.requireNonNull(from, "from");
+        if (covariates.size() != covariateCount) {
+            throw new IllegalArgumentException("covariates must number " + covariateCount
+                    + " as at fitting time, was " + covariates.size());
         }
-        return new ExceedanceForecast(rows, fm.skipped(), alertThreshold);
+        return new NetworkFeatures(network, covariates, options.features(), options.horizon(),
+                options.threshold(), trainUntil, Long.MAX_VALUE, networkFeatures, scaling);
     }
 
     /**
      * Explains the forecasts from {@code from} on, one explanation per row of
      * {@link #forecast(TimeSeries, List, LocalDate)} with the same arguments, in the same order.
      *
-     * <p>The explained value is the raw score before calibration, in log-odds: the chosen
-     * model's log-odds of exceedance (Saabas contributions for gradient-boosted trees, see
-     * {@link Explanation}) times its blend weight, plus the persistence rule's log-odds times one
-     * minus the weight, credited to today's value relative to its training mean. The calibrated
-     * probability is an increasing function of this score, so a positive contribution raises
-     * the probability. Feature names are those of {@link FeatureSpec}; {@link
-     * FeatureSpec#label(String, boolean)} gives readable names. The same figures, averaged in
-     * absolute value over the training rows, are the card's feature importance.
+     * <p>For the logistic regression, the explained value is its log-odds before calibration,
+     * one contribution per feature (its standardised value times its weight, plus its missing
+     * indicator's part) and the intercept as base value; the calibrated probability is an
+     * increasing function of it, so a positive contribution raises the probability. For
+     * persistence, the calibrated log-odds, credited to today's value ({@code lag0}) relative
+     * to its training mean. Feature names are those of {@link NetworkFeatures} (values on the
+     * series' own scale); {@link FeatureSpec#label(String, boolean)} gives readable names. The
+     * same figures, averaged in absolute value over the training rows, are the card's feature
+     * importance.
      *
      * @param series the daily series (the fitted one, possibly extended with newer values)
      * @param covariates covariate series, as many as at fitting time, in the same order
@@ -860,25 +708,45 @@ public final class ExceedanceForecaster {
      * @return one explanation per forecast row; empty when there is none
      * @throws NullPointerException when an argument is null
      * @throws IllegalArgumentException as {@link #forecast(TimeSeries, List, LocalDate)}
-     * @throws IllegalStateException when the chosen model has no additive decomposition
      */
     public List<Explanation> explain(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
-        Optional<FeatureMatrix> fm = Features.forForecast(series, covariates, covariateCount,
-                options.features(), from);
-        if (fm.isEmpty()) {
-            return List.of();
-        }
-        double[][] rows = fm.get().rowsUnsafe();
-        List<Explanation> out = new ArrayList<>(rows.length);
-        for (double[] r : rows) {
-            out.add(scorer.explain(r, fm.get().names(), lag0, persistenceReference));
-        }
-        return List.copyOf(out);
+        Objects.requireNonNull(series, "series");
+        return explainNetwork(List.of(series), covariates, from).get(series.name());
     }
 
     /**
-     * Returns the model card: chosen model, options, validation metrics of every candidate,
-     * training data and caveats.
+     * Explains the forecasts of a network, one list per series aligned with the rows of
+     * {@link #forecastNetwork} with the same arguments (see
+     * {@link #explain(TimeSeries, List, LocalDate)}).
+     *
+     * @param network the daily series, distinct names
+     * @param covariates covariate series, as many as at fitting time, in the same order
+     * @param from first issue date
+     * @return one list of explanations per series, by name, in the order given
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException as {@link #forecastNetwork}
+     */
+    public Map<String, List<Explanation>> explainNetwork(List<TimeSeries> network,
+            List<TimeSeries> covariates, LocalDate from) {
+        NetworkFeatures nf = features(network, covariates, from);
+        Map<String, List<Explanation>> out = new LinkedHashMap<>();
+        double[] buf = new double[nf.names().size()];
+        for (int s = 0; s < nf.seriesCount(); s++) {
+            DailyGrid g = nf.grid(s);
+            List<Explanation> list = new ArrayList<>();
+            for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
+                if (nf.row(s, d, buf)) {
+                    list.add(explainRow(buf.clone(), nf.latest(s, d), nf));
+                }
+            }
+            out.put(nf.seriesName(s), List.copyOf(list));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the model card: chosen candidate, options, the rolling-origin figures of both
+     * candidates, training data and caveats.
      *
      * @return the card
      */
@@ -887,12 +755,25 @@ public final class ExceedanceForecaster {
     }
 
     /**
-     * Returns the name of the candidate chosen on validation.
+     * Returns the name of the candidate chosen by the rolling-origin protocol.
      *
-     * @return a readable name such as {@code "logistic regression (Tribuo SGD, log loss)"}
+     * @return {@code "persistence (latest value, calibrated)"} or
+     *     {@code "logistic regression (L2, C = 1, missing indicators)"}
      */
     public String chosenModel() {
         return chosen;
+    }
+
+    /**
+     * Returns the mean average precision over the scored yearly origins of persistence and of
+     * the logistic regression, and the number of origins scored and won by the latter.
+     *
+     * @return {@code {persistence, logistic, scored origins, logistic wins}}; the means are NaN
+     *     when no origin could be scored
+     */
+    public double[] validation() {
+        return new double[] {decision.simpler(), decision.complex(), decision.scored(),
+            decision.wins()};
     }
 
     /**

@@ -65,6 +65,22 @@ final class ForecastingData {
         }
     }
 
+    /** The station codes of the shared PM10 file, in file order. */
+    static List<String> pm10Stations() {
+        Path p = SharedData.resolve("forecasting/pm10_de_rural_daily_wide.csv");
+        try (java.io.BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            List<String> out = new ArrayList<>();
+            String[] f = header.split(",", -1);
+            for (int i = 1; i < f.length; i++) {
+                out.add(unquote(f[i]));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static TimeSeries series(String name, List<Long> t, List<Double> v) {
         long[] ts = t.stream().mapToLong(Long::longValue).toArray();
         double[] vs = v.stream().mapToDouble(Double::doubleValue).toArray();

@@ -1,73 +1,88 @@
 package fr.territoires.ia.forecasting;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.ia.core.TimeSeries;
-import fr.territoires.ia.core.metrics.BinaryMetrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/**
+ * PM10 at rural German stations, "tomorrow above 50 µg/m³", trained up to 2006 and tested on
+ * 2007-2009: ten stations in one network model, and stations never seen (leave-stations-out).
+ */
 class Pm10ExceedanceTest {
 
     static final List<String> STATIONS = List.of("DEBB053", "DEBE032", "DEHE046", "DEMV017",
             "DENI019", "DENI058", "DENI059", "DENI063", "DERP013", "DETH026");
+    static final LocalDate TRAIN_UNTIL = LocalDate.of(2006, 12, 31);
+    static final LocalDate TEST_START = LocalDate.of(2007, 1, 1);
 
-    @Test
-    void fit_pm10TomorrowAbove50_pooledBrierBelowClimatology() {
-        double[] r = pooled();
-        assertTrue(r[2] < r[3], "Brier " + r[2] + " climatology " + r[3]);
+    /** The settings of the forecast-events runner: defaults, yearly origins by record. */
+    static ExceedanceForecaster.Options options(List<TimeSeries> network) {
+        return ExceedanceForecaster.Options.defaults(50, 1).withValidationYears(
+                ExceedanceForecaster.Options.recommendedValidationYears(network, TRAIN_UNTIL));
     }
 
     @Test
-    void fit_pm10TomorrowAbove50_pooledApAtLeastPersistence() {
-        double[] r = pooled();
-        assertTrue(r[0] >= r[1], "AP " + r[0] + " persistence " + r[1]);
+    void fitNetwork_tenStationsInOneModel_pooledApAbovePersistenceAndBrierBelowClimatology() {
+        List<TimeSeries> network = ForecastingData.pm10(STATIONS);
+        ExceedanceForecaster f = ExceedanceForecaster.fitNetwork(network, List.of(), TRAIN_UNTIL,
+                options(network));
+        Map<String, ExceedanceForecast> fc = f.forecastNetwork(network, List.of(), TEST_START);
+        Backtests.ExceedanceReport r = Backtests.evaluate(fc, network, 50, 1);
+        double[] v = f.validation();
+        System.out.printf("PM10 10 stations, one model: chosen=%s (origins: persistence %.3f, logistic %.3f,"
+                        + " %d of %d won)%n  n=%d AP=%.4f persistence=%.4f ratio=%.3f Brier=%.5f clim=%.5f"
+                        + " coverage=%.4f%n", f.chosenModel(), v[0], v[1], (int) v[3], (int) v[2], r.dates(),
+                r.averagePrecision(), r.persistenceAveragePrecision(),
+                r.averagePrecision() / r.persistenceAveragePrecision(), r.brier(), r.climatologyBrier(),
+                r.coverage());
+        assertTrue(r.averagePrecision() >= 1.05 * r.persistenceAveragePrecision(),
+                "AP " + r.averagePrecision() + " persistence " + r.persistenceAveragePrecision());
+        assertTrue(r.brier() < r.climatologyBrier());
+        assertEquals(1.0, r.coverage());
     }
 
-    private static double[] measured;
-
-    /** Returns pooled AP, persistence AP, Brier and climatology Brier on 2007-2009 (once). */
-    private static synchronized double[] pooled() {
-        if (measured == null) {
-            measured = measure();
-        }
-        return measured.clone();
-    }
-
-    private static double[] measure() {
-        List<TimeSeries> all = ForecastingData.pm10(STATIONS);
+    /**
+     * Leave-stations-out over the 47 shared stations: 5 folds of stations (every fifth station
+     * in file order); for each, one model fitted on the other stations up to 2006 forecasts the
+     * held-out ones, which it never saw, on 2007-2009. Pooled over the folds.
+     */
+    @Test
+    void fitNetwork_leaveStationsOut_pooledApAtLeastPersistence() {
+        List<TimeSeries> all = ForecastingData.pm10(ForecastingData.pm10Stations());
         List<Boolean> y = new ArrayList<>();
         List<Double> p = new ArrayList<>();
         List<Double> today = new ArrayList<>();
-        LocalDate testStart = LocalDate.of(2007, 1, 1);
-        LocalDate testEnd = LocalDate.of(2009, 12, 31);
-        for (TimeSeries s : all) {
-            // The settings of the forecast-events runner: defaults, validation years by record.
-            LocalDate trainUntil = LocalDate.of(2006, 12, 31);
-            ExceedanceForecaster f = ExceedanceForecaster.fit(s, List.of(), trainUntil,
-                    ExceedanceForecaster.Options.defaults(50, 1).withValidationYears(
-                            ExceedanceForecaster.Options.recommendedValidationYears(s, trainUntil)));
-            ExceedanceForecast fc = f.forecast(s, List.of(), testStart);
-            DailyGrid g = DailyGrid.of(s, "s");
-            for (ExceedanceForecast.Row r : fc.rows()) {
-                long d = r.date().toEpochDay();
-                if (r.date().isAfter(testEnd.minusDays(1))) {
-                    continue;
-                }
-                double lab = ExceedanceForecaster.label(g, d, 1, 50);
-                if (Double.isNaN(lab)) {
-                    continue;
-                }
-                y.add(lab > 0.5);
-                p.add(r.probability());
-                today.add(g.at(d));
+        int folds = 5;
+        for (int fold = 0; fold < folds; fold++) {
+            List<TimeSeries> train = new ArrayList<>();
+            List<TimeSeries> held = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                (i % folds == fold ? held : train).add(all.get(i));
             }
-            Backtests.ExceedanceReport rep = Backtests.evaluate(fc, s, 50, 1);
-            System.out.printf("PM10 %s: chosen=%s AP=%.3f persistence=%.3f Brier=%.5f clim=%.5f%n",
-                    s.name(), f.chosenModel(), rep.averagePrecision(),
-                    rep.persistenceAveragePrecision(), rep.brier(), rep.climatologyBrier());
+            ExceedanceForecaster f = ExceedanceForecaster.fitNetwork(train, List.of(), TRAIN_UNTIL,
+                    options(train));
+            Map<String, ExceedanceForecast> fc = f.forecastNetwork(held, List.of(), TEST_START);
+            for (TimeSeries s : held) {
+                DailyGrid g = DailyGrid.of(s, s.name());
+                for (ExceedanceForecast.Row r : fc.get(s.name()).rows()) {
+                    long d = r.date().toEpochDay();
+                    double lab = ExceedanceForecaster.label(g, d, 1, 50);
+                    if (Double.isNaN(lab) || Double.isNaN(g.at(d))) {
+                        continue;
+                    }
+                    y.add(lab > 0.5);
+                    p.add(r.probability());
+                    today.add(g.at(d));
+                }
+            }
+            System.out.printf("PM10 leave-stations-out fold %d: %d stations held out, chosen=%s%n", fold,
+                    held.size(), f.chosenModel());
         }
         boolean[] ya = new boolean[y.size()];
         double[] pa = new double[y.size()];
@@ -77,12 +92,13 @@ class Pm10ExceedanceTest {
             pa[i] = p.get(i);
             ta[i] = today.get(i);
         }
-        double ap = BinaryMetrics.averagePrecision(ya, pa);
-        double pers = BinaryMetrics.averagePrecision(ya, ta);
-        double brier = BinaryMetrics.brierScore(ya, pa);
-        double clim = BinaryMetrics.climatologyBrier(ya);
-        System.out.printf("PM10 pooled: n=%d AP=%.3f persistence=%.3f Brier=%.5f clim=%.5f%n",
-                ya.length, ap, pers, brier, clim);
-        return new double[] {ap, pers, brier, clim};
+        double ap = fr.territoires.ia.core.metrics.BinaryMetrics.averagePrecision(ya, pa);
+        double pers = fr.territoires.ia.core.metrics.BinaryMetrics.averagePrecision(ya, ta);
+        double brier = fr.territoires.ia.core.metrics.BinaryMetrics.brierScore(ya, pa);
+        double clim = fr.territoires.ia.core.metrics.BinaryMetrics.climatologyBrier(ya);
+        System.out.printf("PM10 leave-stations-out (47 stations, 5 folds): n=%d AP=%.4f persistence=%.4f"
+                + " ratio=%.3f Brier=%.5f clim=%.5f%n", ya.length, ap, pers, ap / pers, brier, clim);
+        assertTrue(ap >= pers, "AP " + ap + " persistence " + pers);
+        assertTrue(brier < clim);
     }
 }
