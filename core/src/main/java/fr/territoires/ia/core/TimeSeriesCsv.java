@@ -321,6 +321,76 @@ public final class TimeSeriesCsv {
     }
 
     /**
+     * Returns the distinct values of one column of a CSV file, in order of first appearance: the
+     * series of a long-format file (one row per station and date), to read each with
+     * {@link Options#withRowFilter(String, String)}.
+     *
+     * @param file CSV file, UTF-8, with a header line
+     * @param column the column's name in the header
+     * @param delimiter field separator
+     * @param limit most distinct values accepted, at least 1
+     * @return the values, at most {@code limit}
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the file is empty or not valid CSV, the column is
+     *     absent, a row has another number of fields than the header, or the column holds more
+     *     than {@code limit} distinct values (naming the file and line)
+     * @since 0.2.0
+     */
+    public static List<String> distinctValues(Path file, String column, char delimiter, int limit)
+            throws IOException {
+        Checks.notNull(file, "file");
+        Checks.notBlank(column, "column");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(source, null, "file not found");
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            PushbackReader unread = new PushbackReader(in, 1);
+            int first = unread.read();
+            if (first >= 0 && first != '\uFEFF') {
+                unread.unread(first);
+            }
+            CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
+                    .allowExtraFields(true).allowMissingFields(true).detectBomHeader(false).ofCsvRecord(unread);
+            var it = csv.iterator();
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
+            }
+            CsvRecord header = it.next();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < header.getFieldCount(); i++) {
+                names.add(header.getField(i).trim());
+            }
+            int index = names.indexOf(column);
+            if (index < 0 || names.lastIndexOf(column) != index) {
+                throw new IllegalArgumentException("line " + header.getStartingLineNumber() + " of " + source
+                        + ": series column \"" + column + "\" " + (index < 0 ? "not found" : "appears more than once")
+                        + "; the header has " + names);
+            }
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            while (it.hasNext()) {
+                CsvRecord r = it.next();
+                if (r.getFieldCount() != names.size()) {
+                    throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
+                            + ": expected " + names.size() + " fields as in the header, found " + r.getFieldCount());
+                }
+                if (out.add(r.getField(index)) && out.size() > limit) {
+                    throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
+                            + ": column " + column + " must hold at most " + limit + " distinct values, found more");
+                }
+            }
+            return List.copyOf(out);
+        } catch (CsvParseException e) {
+            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
      * Reads several aligned value columns from a character stream.
      *
      * @param in the CSV text, a leading byte-order mark skipped; not closed

@@ -23,23 +23,39 @@ final class ForecastCommand implements Callable<Integer> {
     private ForecastInput in = new ForecastInput();
 
     @Option(names = "--output", required = true, paramLabel = "FILE",
-            description = "Output CSV: date,horizon,forecast,lower,upper (written whole or not at all).")
+            description = "Output CSV: date,horizon,forecast,lower,upper; with several series date,series,horizon,forecast,"
+                    + "lower,upper (written whole or not at all).")
     private java.nio.file.Path output;
 
     @Override
     public Integer call() throws IOException {
         ForecastInput.Data data = in.read();
-        LevelForecaster model = LevelForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
-                LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
-        Forecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
-        StringBuilder sb = new StringBuilder("date,horizon,forecast,lower,upper\n");
-        for (Forecast.Row r : f.rows()) {
-            sb.append(r.date()).append(',').append(r.horizon()).append(',')
-                    .append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r.forecast(), r.lower(), r.upper())).append('\n');
+        boolean several = data.network().size() > 1;
+        StringBuilder sb = new StringBuilder("date," + (several ? "series," : "") + "horizon,forecast,lower,upper\n");
+        java.util.TreeMap<java.time.LocalDate, java.util.List<String>> lines = new java.util.TreeMap<>();
+        int rows = 0;
+        int skipped = 0;
+        for (fr.territoires.ia.core.TimeSeries series : data.network()) {
+            LevelForecaster model = LevelForecaster.fit(series, data.covariates(), data.trainUntil(),
+                    LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears(series)));
+            Forecast f = model.forecast(series, data.covariates(), data.trainUntil().plusDays(1));
+            for (Forecast.Row r : f.rows()) {
+                lines.computeIfAbsent(r.date(), k -> new java.util.ArrayList<>()).add(r.date() + ","
+                        + (several ? DetectCommand.csv(series.name()) + "," : "") + r.horizon() + ","
+                        + String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r.forecast(), r.lower(), r.upper()));
+            }
+            rows += f.rows().size();
+            skipped += f.skipped().size();
+        }
+        for (java.util.List<String> day : lines.values()) {
+            for (String line : day) {
+                sb.append(line).append('\n');
+            }
         }
         AtomicFiles.writeString(output, sb.toString());
-        spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " forecasts after " + data.trainUntil()
-                + " (" + f.skipped().size() + " dates without features); written to " + output);
+        spec.commandLine().getOut().println(in.input + ": " + rows + " forecasts after " + data.trainUntil()
+                + (several ? " for " + data.network().size() + " series (one model per series)" : "") + " ("
+                + skipped + " dates without features); written to " + output);
         return 0;
     }
 }

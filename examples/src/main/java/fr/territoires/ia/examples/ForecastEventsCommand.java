@@ -1,12 +1,14 @@
 package fr.territoires.ia.examples;
 
 import fr.territoires.ia.core.AtomicFiles;
+import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.forecasting.ExceedanceForecast;
 import fr.territoires.ia.forecasting.ExceedanceForecaster;
 import fr.territoires.ia.forecasting.FeatureSpec;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -29,7 +31,8 @@ final class ForecastEventsCommand implements Callable<Integer> {
     private double threshold;
 
     @Option(names = "--output", required = true, paramLabel = "FILE",
-            description = "Output CSV: date,probability,alert (written whole or not at all).")
+            description = "Output CSV: date,probability,alert; with several series date,series,probability,alert "
+                    + "(written whole or not at all).")
     private java.nio.file.Path output;
 
     @Option(names = "--card", paramLabel = "FILE",
@@ -49,44 +52,66 @@ final class ForecastEventsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threshold must be a finite number, was " + threshold);
         }
         ForecastInput.Data data = in.read();
-        ExceedanceForecaster model = ExceedanceForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
+        List<TimeSeries> network = data.network();
+        boolean several = network.size() > 1;
+        ExceedanceForecaster model = ExceedanceForecaster.fitNetwork(network, data.covariates(), data.trainUntil(),
                 options(data, threshold, in.horizon));
-        ExceedanceForecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
-        StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
-        java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
-        for (int i = 0; i < data.series().size(); i++) {
-            if (!Double.isNaN(data.series().value(i))) {
-                byDay.put(java.time.LocalDate.ofInstant(data.series().timestamp(i), java.time.ZoneOffset.UTC),
-                        data.series().value(i));
-            }
-        }
-        List<Explanation> explained = explain ? model.explain(data.series(), data.covariates(),
-                data.trainUntil().plusDays(1)) : List.of();
+        java.time.LocalDate from = data.trainUntil().plusDays(1);
+        Map<String, ExceedanceForecast> forecasts = model.forecastNetwork(network, data.covariates(), from);
+        Map<String, List<Explanation>> explained = explain ? model.explainNetwork(network, data.covariates(), from)
+                : Map.of();
+        StringBuilder sb = new StringBuilder("date," + (several ? "series," : "") + "probability,alert"
+                + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
+        // Rows by date, then by series in input order.
+        java.util.TreeMap<java.time.LocalDate, List<String>> lines = new java.util.TreeMap<>();
         int alerts = 0;
-        for (int i = 0; i < f.rows().size(); i++) {
-            ExceedanceForecast.Row r = f.rows().get(i);
-            sb.append(r.date()).append(',').append(String.format(Locale.ROOT, "%.6f", r.probability())).append(',')
-                    .append(r.alert() ? '1' : '0');
-            if (explain) {
-                Explanation e = explained.get(i);
-                sb.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) + ". "
-                                + e.toEnglish(3, n -> FeatureSpec.label(n, false)) : ""))
-                        .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold) + ". "
-                                + e.toFrench(3, n -> FeatureSpec.label(n, true)) : ""));
+        int rows = 0;
+        int skipped = 0;
+        for (TimeSeries series : network) {
+            ExceedanceForecast f = forecasts.get(series.name());
+            java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
+            for (int i = 0; i < series.size(); i++) {
+                if (!Double.isNaN(series.value(i))) {
+                    byDay.put(java.time.LocalDate.ofInstant(series.timestamp(i), java.time.ZoneOffset.UTC),
+                            series.value(i));
+                }
             }
-            sb.append('\n');
-            alerts += r.alert() ? 1 : 0;
+            for (int i = 0; i < f.rows().size(); i++) {
+                ExceedanceForecast.Row r = f.rows().get(i);
+                StringBuilder line = new StringBuilder();
+                line.append(r.date()).append(',');
+                if (several) {
+                    line.append(DetectCommand.csv(series.name())).append(',');
+                }
+                line.append(String.format(Locale.ROOT, "%.6f", r.probability())).append(',')
+                        .append(r.alert() ? '1' : '0');
+                if (explain) {
+                    Explanation e = explained.get(series.name()).get(i);
+                    line.append(',').append(DetectCommand.csv(r.alert() ? factors(byDay, r.date(), threshold) + ". "
+                                    + e.toEnglish(3, n -> FeatureSpec.label(n, false)) : ""))
+                            .append(',').append(DetectCommand.csv(r.alert() ? facteurs(byDay, r.date(), threshold)
+                                    + ". " + e.toFrench(3, n -> FeatureSpec.label(n, true)) : ""));
+                }
+                lines.computeIfAbsent(r.date(), k -> new java.util.ArrayList<>()).add(line.toString());
+                alerts += r.alert() ? 1 : 0;
+            }
+            rows += f.rows().size();
+            skipped += f.skipped().size();
+        }
+        for (List<String> day : lines.values()) {
+            for (String line : day) {
+                sb.append(line).append('\n');
+            }
         }
         AtomicFiles.writeString(output, sb.toString());
         if (card != null) {
-            java.util.List<String> columns = new java.util.ArrayList<>(java.util.List.of(in.timeColumn, in.valueColumn));
-            columns.addAll(in.covariates);
-            Cards.write(card, Cards.complete(model.card(), columns, java.util.List.of()));
+            Cards.write(card, Cards.complete(model.card(), in.columnsRead(), java.util.List.of()));
             spec.commandLine().getOut().println("model card written to " + card);
         }
-        spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " dates after " + data.trainUntil()
-                + " forecast (" + f.skipped().size() + " without features), " + alerts + " alerts, model "
-                + model.chosenModel() + "; written to " + output);
+        spec.commandLine().getOut().println(in.input + ": " + rows + (several ? " series-dates" : " dates") + " after "
+                + data.trainUntil() + " forecast" + (several ? " for " + network.size() + " series" : "") + ", "
+                + skipped + " skipped (no value within the last " + in.horizon + " day(s)), " + alerts
+                + " alerts, model " + model.chosenModel() + "; written to " + output);
         return 0;
     }
 
@@ -96,7 +121,7 @@ final class ForecastEventsCommand implements Callable<Integer> {
      */
     static ExceedanceForecaster.Options options(ForecastInput.Data data, double threshold, int horizon) {
         return ExceedanceForecaster.Options.defaults(threshold, horizon).withValidationYears(
-                ExceedanceForecaster.Options.recommendedValidationYears(data.series(), data.trainUntil()));
+                ExceedanceForecaster.Options.recommendedValidationYears(data.network(), data.trainUntil()));
     }
 
     /** "level 2.31 on 2024-01-09 (92% of threshold 2.5); +0.12 over 1 day; +0.45 over 3 days". */

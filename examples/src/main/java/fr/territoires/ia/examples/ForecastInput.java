@@ -15,8 +15,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Options and reading shared by the forecasting commands: a daily series (and covariates) from a
- * CSV file, optionally one station of a long-format file.
+ * Options and reading shared by the forecasting commands: one daily series or a network of them
+ * (several value columns of a wide file, or one series per value of {@code --series-column} in a
+ * long file), and covariates, from a CSV file.
  */
 final class ForecastInput {
 
@@ -27,8 +28,17 @@ final class ForecastInput {
             description = "Date column, yyyy-MM-dd or ISO date-time (default: ${DEFAULT-VALUE}).")
     String timeColumn;
 
-    @Option(names = "--value-column", required = true, paramLabel = "NAME", description = "Column to forecast.")
-    String valueColumn;
+    @Option(names = "--value-column", required = true, paramLabel = "NAME", split = ",",
+            description = "Column to forecast; several (repeated or comma-separated) forecast a network of series with "
+                    + "one model.")
+    List<String> valueColumns = new ArrayList<>();
+
+    @Option(names = "--series-column", paramLabel = "NAME",
+            description = "Long file: one series per distinct value of this column (a station code), all in one model.")
+    String seriesColumn;
+
+    /** Most series one call accepts. */
+    static final int MAX_SERIES = 10_000;
 
     @Option(names = "--covariate-column", paramLabel = "NAME", description = "Other series used as features; repeatable.")
     List<String> covariates = new ArrayList<>();
@@ -48,14 +58,22 @@ final class ForecastInput {
             description = "Last date used for training, validation and calibration; outputs start the day after.")
     String trainUntil;
 
-    /** The series and its covariates, read once. */
-    record Data(TimeSeries series, List<TimeSeries> covariates, LocalDate trainUntil) {
+    /** The series (one or a network) and the covariates, read once. */
+    record Data(List<TimeSeries> network, List<TimeSeries> covariates, LocalDate trainUntil) {
+
+        /** The only series; only for one series. */
+        TimeSeries series() {
+            if (network.size() != 1) {
+                throw new IllegalStateException("one series expected, was " + network.size());
+            }
+            return network.get(0);
+        }
 
         /**
-         * Validation years for model choice and calibration: a third of the years observed up to
+         * Validation years of a level model for one series: a third of the years observed up to
          * the cut-off, between 1 and 10 (10 for a long record such as the Garonne's).
          */
-        int validationYears() {
+        int validationYears(TimeSeries series) {
             LocalDate first = null;
             for (int i = 0; i < series.size(); i++) {
                 if (!series.isMissing(i)) {
@@ -85,8 +103,20 @@ final class ForecastInput {
         if (d.length() != 1) {
             throw new IllegalArgumentException("--separator must be one character or 'tab', was \"" + separator + "\"");
         }
-        List<String> columns = new ArrayList<>();
-        columns.add(valueColumn);
+        if (valueColumns.isEmpty()) {
+            throw new IllegalArgumentException("--value-column must name at least one column");
+        }
+        if (seriesColumn != null && valueColumns.size() != 1) {
+            throw new IllegalArgumentException("--series-column takes one --value-column, was " + valueColumns);
+        }
+        if (seriesColumn != null && !covariates.isEmpty()) {
+            throw new IllegalArgumentException("--covariate-column is not supported with --series-column: covariates "
+                    + "are shared by the network; give them as columns of a wide file");
+        }
+        if (new java.util.HashSet<>(valueColumns).size() != valueColumns.size()) {
+            throw new IllegalArgumentException("--value-column must not repeat a column, was " + valueColumns);
+        }
+        List<String> columns = new ArrayList<>(valueColumns);
         columns.addAll(covariates);
         TimeSeriesCsv.Options options = TimeSeriesCsv.Options.defaults().withTimestampColumn(timeColumn)
                 .withValueColumns(columns).withFormat(TimestampFormat.auto()).withZone(ZoneOffset.UTC)
@@ -98,14 +128,49 @@ final class ForecastInput {
             }
             options = options.withRowFilter(w.substring(0, eq), w.substring(eq + 1));
         }
+        if (seriesColumn != null) {
+            List<TimeSeries> network = new ArrayList<>();
+            for (String key : TimeSeriesCsv.distinctValues(input, seriesColumn, d.charAt(0), MAX_SERIES)) {
+                MultivariateTimeSeries one = TimeSeriesCsv.readMultivariate(input,
+                        options.withRowFilter(seriesColumn, key));
+                if (one.size() == 0) {
+                    continue;
+                }
+                TimeSeries s = one.column(0);
+                long[] t = new long[s.size()];
+                double[] v = new double[s.size()];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = s.timestamp(i).toEpochMilli();
+                    v[i] = s.value(i);
+                }
+                network.add(TimeSeries.of(key, t, v, ZoneOffset.UTC));
+            }
+            if (network.isEmpty()) {
+                throw new IllegalArgumentException(input + " has no data row" + (where.isEmpty() ? "" : " matching --where " + where));
+            }
+            return new Data(List.copyOf(network), List.of(), until);
+        }
         MultivariateTimeSeries all = TimeSeriesCsv.readMultivariate(input, options);
         if (all.size() == 0) {
             throw new IllegalArgumentException(input + " has no data row" + (where.isEmpty() ? "" : " matching --where " + where));
         }
+        List<TimeSeries> network = new ArrayList<>();
         List<TimeSeries> covs = new ArrayList<>();
-        for (int c = 1; c < all.columnCount(); c++) {
-            covs.add(all.column(c));
+        for (int c = 0; c < all.columnCount(); c++) {
+            (c < valueColumns.size() ? network : covs).add(all.column(c));
         }
-        return new Data(all.column(0), covs, until);
+        return new Data(List.copyOf(network), covs, until);
+    }
+
+    /** The value columns as the card lists them (with the series column, when there is one). */
+    List<String> columnsRead() {
+        List<String> c = new ArrayList<>();
+        c.add(timeColumn);
+        if (seriesColumn != null) {
+            c.add(seriesColumn);
+        }
+        c.addAll(valueColumns);
+        c.addAll(covariates);
+        return c;
     }
 }

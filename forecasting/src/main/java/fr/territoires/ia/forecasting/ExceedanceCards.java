@@ -71,7 +71,13 @@ final class ExceedanceCards {
                 Map.of("positives", Integer.toString(positives),
                         "series", Integer.toString(network.size()),
                         "covariates", Integer.toString(covariates))));
-        b.caveats(List.of("Probabilities are calibrated on the validation years; a change of "
+        List<String> caveats = new java.util.ArrayList<>();
+        if (decision.scored() < RollingOrigin.MIN_ORIGINS) {
+            caveats.add("Only " + decision.scored() + " yearly origin(s) could be scored (the others "
+                    + "lack events before or within them): persistence is kept; refit when the "
+                    + "record holds more events.");
+        }
+        caveats.addAll(List.of("Probabilities are calibrated on the validation years; a change of "
                         + "gauge, regime or climate breaks the calibration.",
                 "A date is forecast when a value is known within the last " + options.horizon()
                         + " day(s); missing lags are imputed and flagged, dates with nothing that "
@@ -80,6 +86,7 @@ final class ExceedanceCards {
                         + "consistently on the yearly origins (mean average precision at least "
                         + RollingOrigin.MARGIN + " times persistence's, more than half the "
                         + "origins won)."));
+        b.caveats(caveats);
         return b.build();
     }
 

@@ -292,13 +292,15 @@ public final class ExceedanceForecaster {
     /** Mean calibrated log-odds of persistence over the training rows (its explanation's base). */
     private final double persistenceReference;
     private final NetworkFeatures.Scaling scaling;
+    private final NetworkFeatures.Gaps gaps;
 
     private ExceedanceForecaster(Options options, @Nullable RidgeLogistic model,
             Calibrator calibrator, double alertThreshold, int covariateCount,
             boolean networkFeatures, long trainUntil, String chosen, ModelCard card,
             RollingOrigin.Decision decision, double persistenceReference,
-            NetworkFeatures.Scaling scaling) {
+            NetworkFeatures.Scaling scaling, NetworkFeatures.Gaps gaps) {
         this.scaling = scaling;
+        this.gaps = gaps;
         this.options = options;
         this.model = model;
         this.calibrator = calibrator;
@@ -333,7 +335,7 @@ public final class ExceedanceForecaster {
 
     /** Names of the two candidates, as the card and {@link #chosenModel()} give them. */
     static final String PERSISTENCE = "persistence (latest value, calibrated)";
-    static final String LOGISTIC = "logistic regression (L2, C = 1, missing indicators)";
+    static final String LOGISTIC = "logistic regression (L2, C = 1)";
 
     /**
      * Fits the forecaster on one series, on the dates up to {@code trainUntil} (see the class
@@ -379,14 +381,17 @@ public final class ExceedanceForecaster {
      */
     public static ExceedanceForecaster fitNetwork(List<TimeSeries> network,
             List<TimeSeries> covariates, LocalDate trainUntil, Options options) {
-        return fitNetwork(network, covariates, trainUntil, options, SCALING);
+        return fitNetwork(network, covariates, trainUntil, options, SCALING, GAPS);
     }
 
     /** The per-series scaling, chosen by the design study described in the README. */
     static final NetworkFeatures.Scaling SCALING = NetworkFeatures.Scaling.MEAN_SD;
+    /** How missing lags are filled, chosen by the design study described in the README. */
+    static final NetworkFeatures.Gaps GAPS = NetworkFeatures.Gaps.NEAREST;
 
     static ExceedanceForecaster fitNetwork(List<TimeSeries> network, List<TimeSeries> covariates,
-            LocalDate trainUntil, Options options, NetworkFeatures.Scaling scaling) {
+            LocalDate trainUntil, Options options, NetworkFeatures.Scaling scaling,
+            NetworkFeatures.Gaps gaps) {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(trainUntil, "trainUntil");
@@ -395,7 +400,7 @@ public final class ExceedanceForecaster {
         int h = options.horizon();
         boolean net = network.size() > 1;
         NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(), h,
-                options.threshold(), last, last, net, scaling);
+                options.threshold(), last, last, net, scaling, gaps);
         Rows all = rows(nf, options, Long.MIN_VALUE, last - h);
         if (all.y().length == 0) {
             throw new IllegalArgumentException("series must have values on or before " + trainUntil
@@ -460,17 +465,17 @@ public final class ExceedanceForecaster {
         String chosenName = logistic ? LOGISTIC : PERSISTENCE;
         ExceedanceForecaster f = new ExceedanceForecaster(options, finalModel, cal, threshold,
                 covariates.size(), net, last, chosenName, ModelCard.builder("pending").build(),
-                decision, reference, scaling);
+                decision, reference, scaling, gaps);
         List<Explanation> explained = new ArrayList<>(all.x().length);
         for (int i = 0; i < all.x().length; i++) {
-            explained.add(f.explainRow(all.x()[i], all.persistence()[i], nf));
+            explained.add(f.explainRow(all.series()[i], all.x()[i], all.persistence()[i], nf));
         }
         ModelCard card = ExceedanceCards.card(network, options, trainUntil, chosenName, decision,
                 originYears, vy, tp, cal.describe(), threshold, all.y().length, all.positives(),
                 covariates.size(), net)
                 .toBuilder().featureImportance(Explanation.importance(explained)).build();
         return new ExceedanceForecaster(options, finalModel, cal, threshold, covariates.size(),
-                net, last, chosenName, card, decision, reference, scaling);
+                net, last, chosenName, card, decision, reference, scaling, gaps);
     }
 
     private static Calibrator calibrate(Options options, double[] s, boolean[] y) {
@@ -561,11 +566,12 @@ public final class ExceedanceForecaster {
         return model == null ? latest : model.logOdds(row);
     }
 
-    private Explanation explainRow(double[] row, double latest, NetworkFeatures nf) {
+    private Explanation explainRow(int series, double[] row, double latest, NetworkFeatures nf) {
         List<String> names = nf.names();
+        double[] shown = nf.inUnit(series, row);
         if (model != null) {
             return Explanation.of("log-odds of exceedance (before calibration)",
-                    "log-cote de dépassement (avant calibration)", names, row,
+                    "log-cote de dépassement (avant calibration)", names, shown,
                     model.contributions(row), model.logOdds(row));
         }
         double[] c = new double[names.size() + 1];
@@ -573,7 +579,7 @@ public final class ExceedanceForecaster {
         c[nf.lag0Index()] = value - persistenceReference;
         c[names.size()] = persistenceReference;
         return Explanation.of("log-odds of exceedance (calibrated persistence)",
-                "log-cote de dépassement (persistance calibrée)", names, row, c, value);
+                "log-cote de dépassement (persistance calibrée)", names, shown, c, value);
     }
 
     static double chooseThreshold(double[] p, boolean[] y, double years, Options options) {
@@ -685,7 +691,7 @@ public final class ExceedanceForecaster {
                     + " as at fitting time, was " + covariates.size());
         }
         return new NetworkFeatures(network, covariates, options.features(), options.horizon(),
-                options.threshold(), trainUntil, Long.MAX_VALUE, networkFeatures, scaling);
+                options.threshold(), trainUntil, Long.MAX_VALUE, networkFeatures, scaling, gaps);
     }
 
     /**
@@ -736,7 +742,7 @@ public final class ExceedanceForecaster {
             List<Explanation> list = new ArrayList<>();
             for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
                 if (nf.row(s, d, buf)) {
-                    list.add(explainRow(buf.clone(), nf.latest(s, d), nf));
+                    list.add(explainRow(s, buf.clone(), nf.latest(s, d), nf));
                 }
             }
             out.put(nf.seriesName(s), List.copyOf(list));
@@ -758,7 +764,7 @@ public final class ExceedanceForecaster {
      * Returns the name of the candidate chosen by the rolling-origin protocol.
      *
      * @return {@code "persistence (latest value, calibrated)"} or
-     *     {@code "logistic regression (L2, C = 1, missing indicators)"}
+     *     {@code "logistic regression (L2, C = 1)"}
      */
     public String chosenModel() {
         return chosen;

@@ -198,6 +198,14 @@ public record FeatureSpec(List<Integer> lags, List<Integer> rises, List<Integer>
                 return french ? "saison (cosinus du jour de l'année)" : "season (cosine of the day of year)";
             case "holiday":
                 return french ? "jour férié" : "public holiday";
+            case "age":
+                return french ? "âge de la dernière valeur (jours)" : "age of the latest value (days)";
+            case "to_threshold":
+                return french ? "seuil à l'échelle de la série" : "threshold on the series' scale";
+            case "network_median":
+                return french ? "niveau médian du réseau" : "network median level";
+            case "network_rise1":
+                return french ? "hausse médiane du réseau sur 1 jour" : "network median rise over 1 day";
             default:
                 break;
         }

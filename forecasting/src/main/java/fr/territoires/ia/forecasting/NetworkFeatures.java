@@ -42,6 +42,14 @@ final class NetworkFeatures {
         RAW
     }
 
+    /** How a missing lag is filled (a design choice made by a study, see the README). */
+    enum Gaps {
+        /** Left missing: the model imputes the training mean and learns a missing indicator. */
+        INDICATOR,
+        /** The nearest known reading after the lag's day, up to the latest value. */
+        NEAREST
+    }
+
     /** Fewest values that fix a series' scale. */
     static final int MIN_VALUES = 30;
     private static final FrenchCalendar CALENDAR = FrenchCalendar.metropolitan();
@@ -55,6 +63,7 @@ final class NetworkFeatures {
     private final double[] centre;
     private final double[] spread;
     private final boolean[] log;
+    private final Gaps gaps;
     private final List<String> names;
     private final boolean network;
 
@@ -81,6 +90,14 @@ final class NetworkFeatures {
     NetworkFeatures(List<TimeSeries> series, List<TimeSeries> covariates, FeatureSpec spec,
             int horizon, double threshold, long trainUntil, long readUntil,
             boolean networkFeatures, Scaling scaling) {
+        this(series, covariates, spec, horizon, threshold, trainUntil, readUntil, networkFeatures,
+                scaling, Gaps.NEAREST);
+    }
+
+    NetworkFeatures(List<TimeSeries> series, List<TimeSeries> covariates, FeatureSpec spec,
+            int horizon, double threshold, long trainUntil, long readUntil,
+            boolean networkFeatures, Scaling scaling, Gaps gaps) {
+        this.gaps = gaps;
         if (series.isEmpty()) {
             throw new IllegalArgumentException("series must hold at least one series, was none");
         }
@@ -226,6 +243,21 @@ final class NetworkFeatures {
         return Double.NaN;
     }
 
+    /** The scaled value {@code k} days before {@code d}, filled as {@link #gaps} says. */
+    private double lag(int s, long d, int k, int age) {
+        double v = z(s, d - k);
+        if (!Double.isNaN(v) || gaps == Gaps.INDICATOR) {
+            return v;
+        }
+        for (long t = d - k + 1; t <= d - age; t++) {
+            v = z(s, t);
+            if (!Double.isNaN(v)) {
+                return v;
+            }
+        }
+        return v;
+    }
+
     private double z(int s, long d) {
         return scaled(s, series.get(s).at(d));
     }
@@ -255,11 +287,11 @@ final class NetworkFeatures {
         double today = z(s, d - age);
         int j = 0;
         for (int k : spec.lags()) {
-            out[j++] = k == 0 ? today : z(s, d - k);
+            out[j++] = k == 0 ? today : lag(s, d, k, age);
         }
         out[j++] = age;
         for (int k : spec.rises()) {
-            out[j++] = today - z(s, d - k);
+            out[j++] = today - lag(s, d, k, age);
         }
         for (int w : spec.windows()) {
             double sum = 0.0;
@@ -322,6 +354,29 @@ final class NetworkFeatures {
         }
         Arrays.sort(v, 0, n);
         return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+    }
+
+    /**
+     * A row with the series' own features back in the series' unit (lags, windows and the
+     * threshold as values, rises as differences), for explanations; the network features stay
+     * on the common scale (medians of scaled values).
+     */
+    double[] inUnit(int s, double[] row) {
+        double[] out = row.clone();
+        for (int j = 0; j < names.size(); j++) {
+            String n = names.get(j);
+            double z = row[j];
+            if (Double.isNaN(z)) {
+                continue;
+            }
+            if (n.matches("(lag|mean|max)\\d+") || n.equals("to_threshold")) {
+                double v = centre[s] + z * spread[s];
+                out[j] = log[s] ? Math.exp(v) : v;
+            } else if (n.matches("rise\\d+") && !log[s]) {
+                out[j] = z * spread[s];
+            }
+        }
+        return out;
     }
 
     /** The first and last day of any series. */

@@ -29,16 +29,15 @@ class ExceedanceFallbackTest {
     }
 
     @Test
-    void fit_firstFoldWithoutFlood_fallsBackOnPersistenceWithCaveat() {
+    void fit_oneOriginWithFloods_keepsPersistenceWithCaveat() {
         TimeSeries s = lateFloods();
-        // Validation: the last 8 years in 2 folds; the first fold's training years (2000-2003)
-        // hold no flood, so no model can be trained and compared there.
+        // One yearly origin (2011): too little evidence to replace persistence, whatever it shows.
         ExceedanceForecaster f = ExceedanceForecaster.fit(s, List.of(), CUT,
-                ExceedanceForecaster.Options.defaults(2500, 3).withValidationYears(8));
-        assertEquals("persistence (today's value, calibrated)", f.chosenModel());
+                ExceedanceForecaster.Options.defaults(2500, 3).withValidationYears(1));
+        assertEquals(ExceedanceForecaster.PERSISTENCE, f.chosenModel());
+        assertTrue(f.validation()[2] <= 1, "scored origins");
         String caveat = f.card().caveats().get(0);
-        assertTrue(caveat.startsWith("No candidate model could be validated (the training dates before 2004-"),
-                caveat);
+        assertTrue(caveat.startsWith("Only " + (int) f.validation()[2] + " yearly origin(s) could be scored"), caveat);
         ExceedanceForecast fc = f.forecast(s, List.of(), CUT.plusDays(1));
         assertFalse(fc.rows().isEmpty());
         // Calibrated persistence: the probability does not decrease with today's level.
