@@ -61,13 +61,14 @@ class ExamplesTest {
     }
 
     @Test
-    void floodAlert_beatsPersistenceAndAnnouncesFloods() {
+    void floodAlert_atLeastPersistenceAndAnnouncesFloods() {
         String s = FloodAlertExample.run();
         var m = java.util.regex.Pattern.compile("average precision ([0-9.]+) \\(persistence ([0-9.]+)\\)").matcher(s);
         assertTrue(m.find(), s);
-        assertTrue(Double.parseDouble(m.group(1)) > Double.parseDouble(m.group(2)), s);
+        // The model-choice protocol keeps persistence unless a model wins clearly on the yearly origins.
+        assertTrue(Double.parseDouble(m.group(1)) >= Double.parseDouble(m.group(2)), s);
         assertTrue(s.matches("(?s).*[1-9] of \\d+ floods announced.*"), s);
-        assertTrue(s.contains("pourquoi : log-cote de dépassement avant calibration "), s);
+        assertTrue(s.contains("pourquoi : log-cote de dépassement"), s);
         assertTrue(s.contains(" l'augmente de "), s);
     }
 

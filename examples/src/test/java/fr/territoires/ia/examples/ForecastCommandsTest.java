@@ -102,4 +102,98 @@ class ForecastCommandsTest {
         assertTrue(d.err().contains("line 3 of " + dup), d.err());
         assertFalse(Files.exists(out));
     }
+
+    /** Three simulated rivers of one basin, wide (one column each) and long (one row per river and date). */
+    private Path[] writeNetwork() throws IOException {
+        TimeSeries[] rivers = new TimeSeries[3];
+        for (int k = 0; k < 3; k++) {
+            rivers[k] = RiverSimulator.simulate(LocalDate.of(2000, 1, 1), 12 * 365, 4.0, 0.0, 11L + k);
+        }
+        StringBuilder wide = new StringBuilder("date,A,B,C\n");
+        StringBuilder lng = new StringBuilder("date,station_code,level_mm\n");
+        for (int i = 0; i < rivers[0].size(); i++) {
+            LocalDate d = LocalDate.ofInstant(rivers[0].timestamp(i), ZoneOffset.UTC);
+            wide.append(d);
+            for (int k = 0; k < 3; k++) {
+                // River B misses one reading in ten after the cut-off.
+                boolean gap = k == 1 && d.getYear() >= 2010 && i % 10 == 3;
+                String v = gap ? "" : Long.toString(Math.round(rivers[k].value(i)));
+                wide.append(',').append(v);
+                lng.append(d).append(',').append("ABC".charAt(k)).append(',').append(v).append('\n');
+            }
+            wide.append('\n');
+        }
+        Path w = dir.resolve("wide.csv");
+        Path l = dir.resolve("long.csv");
+        Files.writeString(w, wide);
+        Files.writeString(l, lng);
+        return new Path[] {w, l};
+    }
+
+    @Test
+    void forecastEvents_network_wideAndLongFilesGiveTheSameSeriesRows() throws IOException {
+        Path[] files = writeNetwork();
+        Path outWide = dir.resolve("wide-events.csv");
+        Path outLong = dir.resolve("long-events.csv");
+        var a = RunnerTest.run("forecast-events", "--input", files[0].toString(), "--value-column", "A,B,C",
+                "--threshold", "2500", "--horizon", "3", "--train-until", "2009-12-31", "--output", outWide.toString());
+        assertEquals(0, a.status(), a.err());
+        var b = RunnerTest.run("forecast-events", "--input", files[1].toString(), "--value-column", "level_mm",
+                "--series-column", "station_code", "--threshold", "2500", "--horizon", "3", "--train-until",
+                "2009-12-31", "--output", outLong.toString());
+        assertEquals(0, b.status(), b.err());
+        List<String> lines = Files.readAllLines(outWide);
+        assertEquals(lines, Files.readAllLines(outLong));
+        assertEquals("date,series,probability,alert", lines.get(0));
+        java.util.Map<String, Integer> perSeries = new java.util.TreeMap<>();
+        LocalDate previous = LocalDate.of(2009, 12, 31);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            LocalDate d = LocalDate.parse(c[0]);
+            assertFalse(d.isBefore(previous), line);
+            previous = d;
+            perSeries.merge(c[1], 1, Integer::sum);
+            double p = Double.parseDouble(c[2]);
+            assertTrue(p >= 0 && p <= 1, line);
+        }
+        // Every date of the two test years is forecast for every river, B's missing readings
+        // included (its latest value is at most one day old).
+        assertEquals(java.util.Set.of("A", "B", "C"), perSeries.keySet());
+        assertEquals(1, new java.util.HashSet<>(perSeries.values()).size(), perSeries.toString());
+        assertTrue(perSeries.get("B") >= 2 * 365 - 5, perSeries.toString());
+        assertTrue(a.out().contains("for 3 series") && a.out().contains("0 skipped"), a.out());
+    }
+
+    @Test
+    void forecast_network_seriesColumnAndEveryHorizon() throws IOException {
+        Path[] files = writeNetwork();
+        Path out = dir.resolve("levels.csv");
+        var r = RunnerTest.run("forecast", "--input", files[0].toString(), "--value-column", "A", "--value-column", "C",
+                "--horizon", "2", "--train-until", "2010-12-31", "--output", out.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("date,series,horizon,forecast,lower,upper", lines.get(0));
+        assertTrue(lines.get(1).startsWith("2011-01-01,A,1,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("2011-01-01,A,2,"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("2011-01-01,C,1,"), lines.get(3));
+    }
+
+    @Test
+    void forecastEvents_networkBadArguments_oneLineStatus2NoOutput() throws IOException {
+        Path[] files = writeNetwork();
+        Path out = dir.resolve("events.csv");
+        String[][] cases = {
+            {files[1].toString(), "level_mm,A", "--series-column", "station_code", "--series-column takes one --value-column"},
+            {files[1].toString(), "level_mm", "--series-column", "station", "series column \"station\" not found"},
+            {files[0].toString(), "A,A", "--where", "x=y", "--value-column must not repeat a column"},
+        };
+        for (String[] c : cases) {
+            var r = RunnerTest.run("forecast-events", "--input", c[0], "--value-column", c[1], c[2], c[3],
+                    "--threshold", "2500", "--horizon", "3", "--train-until", "2009-12-31", "--output", out.toString());
+            assertEquals(2, r.status(), c[4] + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(c[4]), r.err());
+            assertFalse(Files.exists(out));
+        }
+    }
 }

@@ -570,16 +570,16 @@ public final class ExceedanceForecaster {
         List<String> names = nf.names();
         double[] shown = nf.inUnit(series, row);
         if (model != null) {
-            return Explanation.of("log-odds of exceedance (before calibration)",
-                    "log-cote de dépassement (avant calibration)", names, shown,
+            return Explanation.of("log-odds of exceedance before calibration",
+                    "log-cote de dépassement avant calibration", names, shown,
                     model.contributions(row), model.logOdds(row));
         }
         double[] c = new double[names.size() + 1];
         double value = logit(calibrator.apply(latest));
         c[nf.lag0Index()] = value - persistenceReference;
         c[names.size()] = persistenceReference;
-        return Explanation.of("log-odds of exceedance (calibrated persistence)",
-                "log-cote de dépassement (persistance calibrée)", names, shown, c, value);
+        return Explanation.of("log-odds of exceedance, calibrated persistence",
+                "log-cote de dépassement, persistance calibrée", names, shown, c, value);
     }
 
     static double chooseThreshold(double[] p, boolean[] y, double years, Options options) {
