@@ -5,6 +5,7 @@ import fr.territoires.ia.forecasting.Forecast;
 import fr.territoires.ia.forecasting.LevelForecaster;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,21 +32,22 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ForecastInput.Data data = in.read();
         boolean several = data.network().size() > 1;
+        LevelForecaster model = LevelForecaster.fitNetwork(data.network(), data.covariates(), data.trainUntil(),
+                LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
+        Map<String, Forecast> forecasts = model.forecastNetwork(data.network(), data.covariates(),
+                data.trainUntil().plusDays(1));
         StringBuilder sb = new StringBuilder("date," + (several ? "series," : "") + "horizon,forecast,lower,upper\n");
         java.util.TreeMap<java.time.LocalDate, java.util.List<String>> lines = new java.util.TreeMap<>();
         int rows = 0;
         int skipped = 0;
-        for (fr.territoires.ia.core.TimeSeries series : data.network()) {
-            LevelForecaster model = LevelForecaster.fit(series, data.covariates(), data.trainUntil(),
-                    LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears(series)));
-            Forecast f = model.forecast(series, data.covariates(), data.trainUntil().plusDays(1));
-            for (Forecast.Row r : f.rows()) {
+        for (Map.Entry<String, Forecast> e : forecasts.entrySet()) {
+            for (Forecast.Row r : e.getValue().rows()) {
                 lines.computeIfAbsent(r.date(), k -> new java.util.ArrayList<>()).add(r.date() + ","
-                        + (several ? DetectCommand.csv(series.name()) + "," : "") + r.horizon() + ","
+                        + (several ? DetectCommand.csv(e.getKey()) + "," : "") + r.horizon() + ","
                         + String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r.forecast(), r.lower(), r.upper()));
             }
-            rows += f.rows().size();
-            skipped += f.skipped().size();
+            rows += e.getValue().rows().size();
+            skipped += e.getValue().skipped().size();
         }
         for (java.util.List<String> day : lines.values()) {
             for (String line : day) {
@@ -54,8 +56,8 @@ final class ForecastCommand implements Callable<Integer> {
         }
         AtomicFiles.writeString(output, sb.toString());
         spec.commandLine().getOut().println(in.input + ": " + rows + " forecasts after " + data.trainUntil()
-                + (several ? " for " + data.network().size() + " series (one model per series)" : "") + " ("
-                + skipped + " dates without features); written to " + output);
+                + (several ? " for " + data.network().size() + " series (one model)" : "") + ", " + skipped
+                + " dates skipped (no value within the last " + in.horizon + " day(s)); written to " + output);
         return 0;
     }
 }

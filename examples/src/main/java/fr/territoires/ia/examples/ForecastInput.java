@@ -70,15 +70,18 @@ final class ForecastInput {
         }
 
         /**
-         * Validation years of a level model for one series: a third of the years observed up to
-         * the cut-off, between 1 and 10 (10 for a long record such as the Garonne's).
+         * Validation years of a level model: a third of the years observed up to the cut-off by the
+         * earliest series, between 1 and 10 (10 for a long record such as the Garonne's).
          */
-        int validationYears(TimeSeries series) {
+        int validationYears() {
             LocalDate first = null;
-            for (int i = 0; i < series.size(); i++) {
-                if (!series.isMissing(i)) {
-                    first = LocalDate.ofInstant(series.timestamp(i), ZoneOffset.UTC);
-                    break;
+            for (TimeSeries series : network) {
+                for (int i = 0; i < series.size(); i++) {
+                    if (!series.isMissing(i)) {
+                        LocalDate d = LocalDate.ofInstant(series.timestamp(i), ZoneOffset.UTC);
+                        first = first == null || d.isBefore(first) ? d : first;
+                        break;
+                    }
                 }
             }
             if (first == null || !first.isBefore(trainUntil)) {

@@ -293,12 +293,16 @@ public final class ExceedanceForecaster {
     private final double persistenceReference;
     private final NetworkFeatures.Scaling scaling;
     private final NetworkFeatures.Gaps gaps;
+    /** Scales of the fitted series, by name (never exposed; arrays never written). */
+    private final Map<String, double[]> scales;
 
     private ExceedanceForecaster(Options options, @Nullable RidgeLogistic model,
             Calibrator calibrator, double alertThreshold, int covariateCount,
             boolean networkFeatures, long trainUntil, String chosen, ModelCard card,
             RollingOrigin.Decision decision, double persistenceReference,
-            NetworkFeatures.Scaling scaling, NetworkFeatures.Gaps gaps) {
+            NetworkFeatures.Scaling scaling, NetworkFeatures.Gaps gaps,
+            Map<String, double[]> scales) {
+        this.scales = scales;
         this.scaling = scaling;
         this.gaps = gaps;
         this.options = options;
@@ -400,7 +404,7 @@ public final class ExceedanceForecaster {
         int h = options.horizon();
         boolean net = network.size() > 1;
         NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(), h,
-                options.threshold(), last, last, net, scaling, gaps);
+                options.threshold(), last, last, net, scaling, gaps, Map.of());
         Rows all = rows(nf, options, Long.MIN_VALUE, last - h);
         if (all.y().length == 0) {
             throw new IllegalArgumentException("series must have values on or before " + trainUntil
@@ -465,7 +469,7 @@ public final class ExceedanceForecaster {
         String chosenName = logistic ? LOGISTIC : PERSISTENCE;
         ExceedanceForecaster f = new ExceedanceForecaster(options, finalModel, cal, threshold,
                 covariates.size(), net, last, chosenName, ModelCard.builder("pending").build(),
-                decision, reference, scaling, gaps);
+                decision, reference, scaling, gaps, nf.scales());
         List<Explanation> explained = new ArrayList<>(all.x().length);
         for (int i = 0; i < all.x().length; i++) {
             explained.add(f.explainRow(all.series()[i], all.x()[i], all.persistence()[i], nf));
@@ -475,7 +479,7 @@ public final class ExceedanceForecaster {
                 covariates.size(), net)
                 .toBuilder().featureImportance(Explanation.importance(explained)).build();
         return new ExceedanceForecaster(options, finalModel, cal, threshold, covariates.size(),
-                net, last, chosenName, card, decision, reference, scaling, gaps);
+                net, last, chosenName, card, decision, reference, scaling, gaps, nf.scales());
     }
 
     private static Calibrator calibrate(Options options, double[] s, boolean[] y) {
@@ -646,8 +650,10 @@ public final class ExceedanceForecaster {
     /**
      * Forecasts every series of a network from {@code from} to each series' last date (see
      * {@link #forecast}), with the fitted model, calibration and alert threshold. The series
-     * may be others than those fitted (stations never seen): each is scaled by its own values
-     * up to the end of training (its first 30 values when it has fewer by then).
+     * may be others than those fitted (stations never seen): a fitted series keeps the scale of
+     * its training values (so a feed of its last weeks gives the same probabilities as its whole
+     * record), a series never seen is scaled by its own values up to the end of training (its
+     * first 30 values when it has fewer by then).
      *
      * @param network the daily series, distinct names, in the unit of fitting
      * @param covariates covariate series, as many as at fitting time, in the same order
@@ -691,7 +697,8 @@ public final class ExceedanceForecaster {
                     + " as at fitting time, was " + covariates.size());
         }
         return new NetworkFeatures(network, covariates, options.features(), options.horizon(),
-                options.threshold(), trainUntil, Long.MAX_VALUE, networkFeatures, scaling, gaps);
+                options.threshold(), trainUntil, Long.MAX_VALUE, networkFeatures, scaling, gaps,
+                scales);
     }
 
     /**

@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Forecasts the level of a daily series 1 to {@code H} days ahead with prediction intervals:
- * the entry point of regular forecasting.
+ * Forecasts the level of a daily series, or of every series of a network with one model, 1 to
+ * {@code H} days ahead with prediction intervals: the entry point of regular forecasting.
  *
  * <p>Method. Direct multi-horizon: one Tribuo SGD linear model (Huber loss, standardised
- * inputs) per horizon {@code h}, predicting the change {@code y(d+h) - y(d)} from the
- * {@link Features} of day {@code d}. Intervals come from normalised split-conformal
+ * inputs) per horizon {@code h}, predicting the change from the latest value to {@code y(d+h)},
+ * on each series' own scale (its training mean and standard deviation), from the features of
+ * {@link NetworkFeatures} on day {@code d} (a missing lag filled by the nearest later reading;
+ * the network's median level and rise for a network; what is still missing imputed by the
+ * training mean with a missing indicator). A date is forecast when a value is known within the
+ * last {@code H} days. Intervals come from normalised split-conformal
  * calibration (Papadopoulos, Proedrou, Vovk and Gammerman, "Inductive confidence machines for
  * regression", ECML 2002; Lei, G'Sell, Rinaldo, Tibshirani and Wasserman, "Distribution-free
  * predictive inference for regression", JASA 2018): a second linear model predicts the size of
@@ -147,7 +151,64 @@ public final class LevelForecaster {
 
     /** Models of one horizon. */
     private record Horizon(TribuoFits.Regression point, TribuoFits.Regression size, double floor,
-            double q) {
+            double q, Imputer imputer) {
+    }
+
+    /**
+     * Training means of the features, and a missing indicator for each feature missing on some
+     * training row: what the linear models read instead of NaN.
+     */
+    private record Imputer(double[] mean, int[] indicator, int width) {
+
+        static Imputer fit(double[][] x) {
+            int p = x.length == 0 ? 0 : x[0].length;
+            double[] mean = new double[p];
+            int[] indicator = new int[p];
+            int width = p;
+            for (int j = 0; j < p; j++) {
+                double s = 0;
+                int c = 0;
+                for (double[] r : x) {
+                    if (!Double.isNaN(r[j])) {
+                        s += r[j];
+                        c++;
+                    }
+                }
+                mean[j] = c == 0 ? 0 : s / c;
+                indicator[j] = c < x.length ? width++ : -1;
+            }
+            return new Imputer(mean, indicator, width);
+        }
+
+        double[] apply(double[] row) {
+            double[] out = new double[width];
+            for (int j = 0; j < mean.length; j++) {
+                boolean miss = Double.isNaN(row[j]);
+                out[j] = miss ? mean[j] : row[j];
+                if (indicator[j] >= 0) {
+                    out[indicator[j]] = miss ? 1 : 0;
+                }
+            }
+            return out;
+        }
+
+        double[][] apply(double[][] rows) {
+            double[][] out = new double[rows.length][];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = apply(rows[i]);
+            }
+            return out;
+        }
+
+        List<String> names(List<String> base) {
+            List<String> out = new ArrayList<>(base);
+            for (int j = 0; j < mean.length; j++) {
+                if (indicator[j] >= 0) {
+                    out.add("missing_" + base.get(j));
+                }
+            }
+            return out;
+        }
     }
 
     private final Options options;
@@ -156,20 +217,28 @@ public final class LevelForecaster {
     private final int covariateCount;
     private final List<Integer> riseColumns;
     private final ModelCard card;
+    private final boolean networkFeatures;
+    private final long trainUntil;
+    /** Scales of the fitted series, by name (never exposed; arrays never written). */
+    private final Map<String, double[]> scales;
 
     private LevelForecaster(Options options, List<Horizon> horizons, int lag0, int covariateCount,
-            List<Integer> riseColumns, ModelCard card) {
+            List<Integer> riseColumns, ModelCard card, boolean networkFeatures, long trainUntil,
+            Map<String, double[]> scales) {
         this.options = options;
         this.horizons = List.copyOf(horizons);
         this.lag0 = lag0;
         this.covariateCount = covariateCount;
         this.riseColumns = List.copyOf(riseColumns);
         this.card = card;
+        this.networkFeatures = networkFeatures;
+        this.trainUntil = trainUntil;
+        this.scales = scales;
     }
 
     /**
      * Fits one model per horizon and its conformal intervals on the dates up to
-     * {@code trainUntil}.
+     * {@code trainUntil}; the same as {@link #fitNetwork} with a network of one.
      *
      * @param series the daily series, at most one value per local date; NaN = missing
      * @param covariates other daily series used as features by date (may be empty)
@@ -184,27 +253,61 @@ public final class LevelForecaster {
     public static LevelForecaster fit(TimeSeries series, List<TimeSeries> covariates,
             LocalDate trainUntil, Options options) {
         Objects.requireNonNull(series, "series");
+        return fitNetwork(List.of(series), covariates, trainUntil, options);
+    }
+
+    /**
+     * Fits one model per horizon for a network of series (the gauges of a basin, the stations
+     * of a network), each series on its own scale, with one set of conformal intervals scaled
+     * back to each series' unit, on the dates up to {@code trainUntil}.
+     *
+     * @param network the daily series (at least one), distinct names; NaN = missing
+     * @param covariates other daily series shared by the network (may be empty)
+     * @param trainUntil last date whose value may be read
+     * @param options settings
+     * @return the fitted forecaster
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the network is empty, two series share a name, a
+     *     series has two values on one date or an infinite value, or the training or
+     *     calibration period has fewer than 30 usable dates for some horizon
+     */
+    public static LevelForecaster fitNetwork(List<TimeSeries> network, List<TimeSeries> covariates,
+            LocalDate trainUntil, Options options) {
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(covariates, "covariates");
         Objects.requireNonNull(trainUntil, "trainUntil");
         Objects.requireNonNull(options, "options");
         long last = trainUntil.toEpochDay();
-        Features.Inputs in = Features.Inputs.of(series, covariates).until(last);
-        if (in.series().isEmpty()) {
-            throw new IllegalArgumentException("series must have values on or before "
-                    + trainUntil + ", was none");
-        }
-        FeatureMatrix fm = Features.build(in, options.features(), in.series().firstDay(), last - 1);
-        List<String> names = fm.names();
-        int lag0 = names.indexOf("lag0");
+        boolean net = network.size() > 1;
+        NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(),
+                options.maxHorizon(), Double.NaN, last, last, net, NetworkFeatures.Scaling.MEAN_SD,
+                NetworkFeatures.Gaps.NEAREST, Map.of());
+        List<String> names = nf.names();
+        int lag0 = nf.lag0Index();
         List<Integer> riseCols = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             if (names.get(j).startsWith("rise")) {
                 riseCols.add(j);
             }
         }
-        List<String> sizeNames = new ArrayList<>(names);
-        for (int j : riseCols) {
-            sizeNames.add("abs_" + names.get(j));
+        // Every row with a recent value: series, day, features.
+        List<Integer> rs = new ArrayList<>();
+        List<Long> rd = new ArrayList<>();
+        List<double[]> rx = new ArrayList<>();
+        double[] buf = new double[names.size()];
+        for (int s = 0; s < nf.seriesCount(); s++) {
+            DailyGrid g = nf.grid(s);
+            for (long d = g.isEmpty() ? 1 : g.firstDay(); d <= Math.min(g.lastDay(), last - 1); d++) {
+                if (nf.row(s, d, buf)) {
+                    rs.add(s);
+                    rd.add(d);
+                    rx.add(buf.clone());
+                }
+            }
+        }
+        if (rx.isEmpty()) {
+            throw new IllegalArgumentException("series must have values on or before "
+                    + trainUntil + ", was none");
         }
         long valStart = trainUntil.minusYears(options.validationYears()).plusDays(1).toEpochDay();
         List<Horizon> hs = new ArrayList<>();
@@ -215,13 +318,13 @@ public final class LevelForecaster {
             List<Double> ya = new ArrayList<>();
             List<double[]> xb = new ArrayList<>();
             List<Double> yb = new ArrayList<>();
-            for (int i = 0; i < fm.size(); i++) {
-                long d = fm.dates().get(i).toEpochDay();
-                double target = in.series().at(d + h);
+            for (int i = 0; i < rx.size(); i++) {
+                long d = rd.get(i);
+                double target = nf.scaledValue(rs.get(i), d + h);
                 if (Double.isNaN(target) || d + h > last) {
                     continue;
                 }
-                double[] x = fm.rowsUnsafe()[i];
+                double[] x = rx.get(i);
                 double delta = target - x[lag0];
                 if (d + h < valStart) {
                     xa.add(x);
@@ -240,12 +343,15 @@ public final class LevelForecaster {
             double[] yA = unbox(ya);
             double[][] xB = xb.toArray(new double[0][]);
             double[] yB = unbox(yb);
-            Horizon early = fitHorizon(xA, yA, names, sizeNames, riseCols, options, h);
-            double[] pB = early.point().predict(xB);
-            double[] sB = exp(early.size().predict(withAbs(xB, riseCols)));
+            Imputer early = Imputer.fit(xA);
+            Horizon fitted = fitHorizon(early.apply(xA), yA, early.names(names), riseCols, options, h,
+                    early);
+            double[][] iB = early.apply(xB);
+            double[] pB = fitted.point().predict(iB);
+            double[] sB = exp(fitted.size().predict(withAbs(iB, riseCols)));
             double[] ratio = new double[yB.length];
             for (int i = 0; i < ratio.length; i++) {
-                ratio[i] = Math.abs(yB[i] - pB[i]) / Math.max(sB[i], early.floor());
+                ratio[i] = Math.abs(yB[i] - pB[i]) / Math.max(sB[i], fitted.floor());
             }
             Arrays.sort(ratio);
             int n = ratio.length;
@@ -253,38 +359,53 @@ public final class LevelForecaster {
             double q = ratio[Math.min(n - 1, Math.max(0, k))];
             double[][] xAll = concat(xA, xB);
             double[] yAll = concat(yA, yB);
-            Horizon full = fitHorizon(xAll, yAll, names, sizeNames, riseCols, options, h);
-            hs.add(new Horizon(full.point(), full.size(), full.floor(), q));
+            Imputer imputer = Imputer.fit(xAll);
+            Horizon full = fitHorizon(imputer.apply(xAll), yAll, imputer.names(names), riseCols,
+                    options, h, imputer);
+            hs.add(new Horizon(full.point(), full.size(), full.floor(), q, imputer));
             qs.put("conformal quantile h=" + h, Double.toString(q));
             trainRows = Math.max(trainRows, xAll.length);
         }
+        String label = network.size() == 1 ? network.get(0).name()
+                : network.size() + " series (" + String.join(", ", network.stream().limit(12)
+                        .map(TimeSeries::name).toList()) + (network.size() > 12 ? ", ..." : "") + ")";
         Map<String, String> opts = new LinkedHashMap<>();
         opts.put("maxHorizon", Integer.toString(options.maxHorizon()));
         opts.put("coverage", Double.toString(options.coverage()));
         opts.put("validationYears", Integer.toString(options.validationYears()));
         opts.put("epochs", Integer.toString(options.epochs()));
         opts.put("features", options.features().toString());
+        opts.put("networkFeatures", Boolean.toString(net));
         opts.putAll(qs);
-        ModelCard card = ModelCard.builder("LevelForecaster " + series.name())
+        ModelCard card = ModelCard.builder("LevelForecaster " + label)
                 .algorithm("direct multi-horizon Tribuo SGD linear regression (Huber loss) with "
                         + "normalised split-conformal intervals")
-                .description("Level of " + series.name() + " 1 to " + options.maxHorizon()
+                .description("Level of " + label + " 1 to " + options.maxHorizon()
                         + " day(s) ahead with " + Math.round(options.coverage() * 100)
-                        + " % intervals.")
+                        + " % intervals" + (net ? "; one model for the whole network" : "") + ".")
                 .seed(options.seed())
                 .options(opts)
                 .provenance(Provenances.reproducible(hs.get(0).point().provenance()))
-                .trainingData(new ModelCard.DataSummary(series.name(), "up to " + trainUntil,
-                        trainRows, Map.of("covariates", Integer.toString(covariates.size()))))
+                .trainingData(new ModelCard.DataSummary(label, "up to " + trainUntil,
+                        trainRows, Map.of("covariates", Integer.toString(covariates.size()),
+                                "series", Integer.toString(network.size()))))
                 .caveats(List.of("Interval coverage holds on average over periods like the "
                                 + "calibration years; it is not guaranteed for every day.",
-                        "Issue dates with a missing required lag are skipped."))
+                        "A date is forecast when a value is known within the last "
+                                + options.maxHorizon() + " day(s); missing lags are filled by the "
+                                + "nearest later reading, dates with nothing that recent are "
+                                + "reported as skipped."))
                 .build();
-        return new LevelForecaster(options, hs, lag0, covariates.size(), riseCols, card);
+        return new LevelForecaster(options, hs, lag0, covariates.size(), riseCols, card, net, last,
+                nf.scales());
     }
 
     private static Horizon fitHorizon(double[][] x, double[] y, List<String> names,
-            List<String> sizeNames, List<Integer> riseCols, Options options, int h) {
+            List<Integer> riseCols, Options options, int h, Imputer imputer) {
+        List<String> sizeNames = new ArrayList<>(names);
+        for (int j : riseCols) {
+            sizeNames.add("abs_" + names.get(j));
+        }
         TribuoFits.Regression point = TribuoFits.linearRegression(x, y, names, true,
                 options.epochs(), options.seed() + h);
         double[] p = point.predict(x);
@@ -302,7 +423,7 @@ public final class LevelForecaster {
         }
         TribuoFits.Regression size = TribuoFits.linearRegression(withAbs(x, riseCols), logAbs,
                 sizeNames, false, options.epochs(), options.seed() + 1000 + h);
-        return new Horizon(point, size, floor, 0.0);
+        return new Horizon(point, size, floor, 0.0, imputer);
     }
 
     private static double[] exp(double[] v) {
@@ -347,7 +468,9 @@ public final class LevelForecaster {
 
     /**
      * Forecasts every horizon from every issue date from {@code from} to the last date of the
-     * series whose features exist.
+     * series; a date is forecast when a value is known within the last {@code H} days, other
+     * dates are listed as skipped. For a forecaster fitted on a network, pass the whole network
+     * to {@link #forecastNetwork} instead.
      *
      * @param series the daily series (the fitted one, possibly extended with newer values)
      * @param covariates covariate series, as many as at fitting time, in the same order
@@ -359,30 +482,75 @@ public final class LevelForecaster {
      *     time, or a series has two values on one date or an infinite value
      */
     public Forecast forecast(TimeSeries series, List<TimeSeries> covariates, LocalDate from) {
-        java.util.Optional<FeatureMatrix> built = Features.forForecast(series, covariates,
-                covariateCount, options.features(), from);
-        if (built.isEmpty()) {
-            return new Forecast(List.of(), List.of(), options.coverage());
+        Objects.requireNonNull(series, "series");
+        return forecastNetwork(List.of(series), covariates, from).get(series.name());
+    }
+
+    /**
+     * Forecasts every series of a network (see {@link #forecast}) with the fitted models; a
+     * fitted series keeps the scale of its training values, a series never seen is scaled by
+     * its own values up to the end of training (its first 30 values when it has fewer by then).
+     *
+     * @param network the daily series, distinct names, in the units of fitting
+     * @param covariates covariate series, as many as at fitting time, in the same order
+     * @param from first issue date
+     * @return one forecast per series, by name, in the order given
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException when the network is empty, two series share a name, the
+     *     number of covariates differs from fitting time, or a series has two values on one
+     *     date or an infinite value
+     */
+    public Map<String, Forecast> forecastNetwork(List<TimeSeries> network,
+            List<TimeSeries> covariates, LocalDate from) {
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(covariates, "covariates");
+        Objects.requireNonNull(from, "from");
+        if (covariates.size() != covariateCount) {
+            throw new IllegalArgumentException("covariates must number " + covariateCount
+                    + " as at fitting time, was " + covariates.size());
         }
-        FeatureMatrix fm = built.get();
-        double[][] x = fm.rowsUnsafe();
-        double[][] xs = withAbs(x, riseColumns);
-        double[][] point = new double[horizons.size()][];
-        double[][] size = new double[horizons.size()][];
-        for (int h = 0; h < horizons.size(); h++) {
-            point[h] = horizons.get(h).point().predict(x);
-            size[h] = exp(horizons.get(h).size().predict(xs));
-        }
-        List<Forecast.Row> rows = new ArrayList<>(x.length * horizons.size());
-        for (int i = 0; i < x.length; i++) {
-            for (int h = 0; h < horizons.size(); h++) {
-                Horizon m = horizons.get(h);
-                double f = x[i][lag0] + point[h][i];
-                double half = m.q() * Math.max(size[h][i], m.floor());
-                rows.add(new Forecast.Row(fm.dates().get(i), h + 1, f, f - half, f + half));
+        NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(),
+                options.maxHorizon(), Double.NaN, trainUntil, Long.MAX_VALUE, networkFeatures,
+                NetworkFeatures.Scaling.MEAN_SD, NetworkFeatures.Gaps.NEAREST, scales);
+        Map<String, Forecast> out = new LinkedHashMap<>();
+        double[] buf = new double[nf.names().size()];
+        for (int s = 0; s < nf.seriesCount(); s++) {
+            DailyGrid g = nf.grid(s);
+            double spread = nf.spread(s);
+            List<LocalDate> dates = new ArrayList<>();
+            List<double[]> xs = new ArrayList<>();
+            List<Double> latest = new ArrayList<>();
+            List<LocalDate> skipped = new ArrayList<>();
+            for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
+                LocalDate date = LocalDate.ofEpochDay(d);
+                if (nf.row(s, d, buf)) {
+                    dates.add(date);
+                    xs.add(buf.clone());
+                    latest.add(nf.latest(s, d));
+                } else {
+                    skipped.add(date);
+                }
             }
+            double[][] x = xs.toArray(new double[0][]);
+            double[][] point = new double[horizons.size()][];
+            double[][] size = new double[horizons.size()][];
+            for (int h = 0; h < horizons.size() && x.length > 0; h++) {
+                double[][] imputed = horizons.get(h).imputer().apply(x);
+                point[h] = horizons.get(h).point().predict(imputed);
+                size[h] = exp(horizons.get(h).size().predict(withAbs(imputed, riseColumns)));
+            }
+            List<Forecast.Row> rows = new ArrayList<>(x.length * horizons.size());
+            for (int i = 0; i < x.length; i++) {
+                for (int h = 0; h < horizons.size(); h++) {
+                    Horizon m = horizons.get(h);
+                    double f = latest.get(i) + point[h][i] * spread;
+                    double half = m.q() * Math.max(size[h][i], m.floor()) * spread;
+                    rows.add(new Forecast.Row(dates.get(i), h + 1, f, f - half, f + half));
+                }
+            }
+            out.put(nf.seriesName(s), new Forecast(rows, skipped, options.coverage()));
         }
-        return new Forecast(rows, fm.skipped(), options.coverage());
+        return out;
     }
 
     /**

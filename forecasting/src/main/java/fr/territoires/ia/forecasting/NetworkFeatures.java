@@ -91,12 +91,19 @@ final class NetworkFeatures {
             int horizon, double threshold, long trainUntil, long readUntil,
             boolean networkFeatures, Scaling scaling) {
         this(series, covariates, spec, horizon, threshold, trainUntil, readUntil, networkFeatures,
-                scaling, Gaps.NEAREST);
+                scaling, Gaps.NEAREST, java.util.Map.of());
     }
 
+    /**
+     * Lays out the features, with the scales fixed at fitting for the series it saw.
+     *
+     * @param known scales by series name ({@code {centre, spread, log ? 1 : 0}}), as
+     *     {@link #scales()} returned them at fitting; other series are scaled from their values
+     */
     NetworkFeatures(List<TimeSeries> series, List<TimeSeries> covariates, FeatureSpec spec,
             int horizon, double threshold, long trainUntil, long readUntil,
-            boolean networkFeatures, Scaling scaling, Gaps gaps) {
+            boolean networkFeatures, Scaling scaling, Gaps gaps,
+            java.util.Map<String, double[]> known) {
         this.gaps = gaps;
         if (series.isEmpty()) {
             throw new IllegalArgumentException("series must hold at least one series, was none");
@@ -129,6 +136,13 @@ final class NetworkFeatures {
         this.spread = new double[grids.size()];
         this.log = new boolean[grids.size()];
         for (int s = 0; s < grids.size(); s++) {
+            double[] fixed = known.get(sn.get(s));
+            if (fixed != null) {
+                centre[s] = fixed[0];
+                spread[s] = fixed[1];
+                log[s] = fixed[2] > 0.5;
+                continue;
+            }
             if (scaling == Scaling.LOG_MEAN_SD && positive(grids.get(s), trainUntil)
                     && !(threshold <= 0)) {
                 log[s] = true;
@@ -214,6 +228,15 @@ final class NetworkFeatures {
         return names;
     }
 
+    /** The scale of each series by name: {@code {centre, spread, log ? 1 : 0}}. */
+    java.util.Map<String, double[]> scales() {
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < seriesNames.size(); s++) {
+            out.put(seriesNames.get(s), new double[] {centre[s], spread[s], log[s] ? 1 : 0});
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     int seriesCount() {
         return series.size();
     }
@@ -256,6 +279,16 @@ final class NetworkFeatures {
             }
         }
         return v;
+    }
+
+    /** The scaled value of series {@code s} on day {@code d}, NaN when missing. */
+    double scaledValue(int s, long d) {
+        return z(s, d);
+    }
+
+    /** The spread (standard deviation of the scale) of series {@code s}; 1 when not scaled. */
+    double spread(int s) {
+        return log[s] ? Double.NaN : spread[s];
     }
 
     private double z(int s, long d) {
