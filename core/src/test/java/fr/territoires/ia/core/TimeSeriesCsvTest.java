@@ -304,4 +304,25 @@ class TimeSeriesCsvTest {
                 UTC.withTimestampColumn("date").withValueColumn("level").withRowFilter("station_code", "B")));
         assertTrue(e.getMessage().contains("filter column \"station_code\" not found"), e.getMessage());
     }
+
+    @Test
+    void distinctValues_longFile_inOrderOfFirstAppearanceAndLimitsEnforced() throws IOException {
+        Path f = dir.resolve("long.csv");
+        Files.writeString(f, "\uFEFFdate,station,pm10\n2001-01-01,B,1\n2001-01-01,\"A\",2\n2001-01-02,B,3\n");
+        assertEquals(List.of("B", "A"), TimeSeriesCsv.distinctValues(f, "station", ',', 10));
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> TimeSeriesCsv.distinctValues(f, "station", ',', 1));
+        assertTrue(tooMany.getMessage().startsWith("line 3 of " + f + ": column station must hold at most 1"),
+                tooMany.getMessage());
+        IllegalArgumentException absent = assertThrows(IllegalArgumentException.class,
+                () -> TimeSeriesCsv.distinctValues(f, "code", ',', 10));
+        assertTrue(absent.getMessage().contains("series column \"code\" not found"), absent.getMessage());
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "date,station\n2001-01-01,B,9\n");
+        IllegalArgumentException fields = assertThrows(IllegalArgumentException.class,
+                () -> TimeSeriesCsv.distinctValues(ragged, "station", ',', 10));
+        assertTrue(fields.getMessage().startsWith("line 2 of " + ragged + ": expected 2 fields"), fields.getMessage());
+        assertThrows(NoSuchFileException.class, () -> TimeSeriesCsv.distinctValues(dir.resolve("none.csv"),
+                "station", ',', 10));
+    }
 }
