@@ -73,6 +73,18 @@ class ExamplesTest {
     }
 
     @Test
+    void airQualityNetwork_oneModelAtLeastPersistenceEveryStationDayForecast() {
+        String s = AirQualityNetworkExample.run();
+        var m = java.util.regex.Pattern.compile("average precision ([0-9.]+) \\(persistence ([0-9.]+)\\)").matcher(s);
+        assertTrue(m.find(), s);
+        assertTrue(Double.parseDouble(m.group(1)) >= Double.parseDouble(m.group(2)), s);
+        assertTrue(s.contains("coverage 1.000"), s);
+        for (int k = 1; k <= 8; k++) {
+            assertTrue(s.contains(" ST" + k + " "), s);
+        }
+    }
+
+    @Test
     void pollutionPeak_calibratedAndAnnouncesEpisodes() {
         List<ModelCard> cards = new ArrayList<>();
         String s = PollutionPeakExample.run(cards::add);
