@@ -11,10 +11,10 @@ import java.util.Objects;
  * <p><b>Candidates</b>, simplest first: (1) persistence, the latest known value of each series
  * as the score (no fitted part but its calibration); (2) a logistic regression with an L2
  * penalty {@code ½‖w‖²} on the sum of log-losses (scikit-learn's default {@code C = 1}),
- * intercept unpenalised, on standardised features with missing values imputed by the training
- * mean plus a missing indicator ({@link RidgeLogistic}). Nothing else: a boosted-tree candidate
- * and blends with persistence were dropped, because each adds settings and, on a record no one
- * here had tuned on, the plain logistic regression did better than both.
+ * intercept unpenalised, on standardised features ({@link RidgeLogistic}; what the features
+ * leave missing is imputed by the training mean plus a missing indicator). Nothing else: a
+ * boosted-tree candidate and blends with persistence were dropped, because each adds settings
+ * and, on a record no one here had tuned on, the plain logistic regression did better than both.
  *
  * <p><b>Origins.</b> Each of the last {@code K} whole calendar years of the training period is
  * one origin ({@code K} = {@link ExceedanceForecaster.Options#validationYears()}). For the origin
