@@ -63,6 +63,8 @@ final class NetworkFeatures {
     private final double[] centre;
     private final double[] spread;
     private final boolean[] log;
+    /** Whether a series' scale rests on at least {@value #MIN_VALUES} values. */
+    private final boolean[] settled;
     private final Gaps gaps;
     private final List<String> names;
     private final boolean network;
@@ -135,9 +137,11 @@ final class NetworkFeatures {
         this.centre = new double[grids.size()];
         this.spread = new double[grids.size()];
         this.log = new boolean[grids.size()];
+        this.settled = new boolean[grids.size()];
         for (int s = 0; s < grids.size(); s++) {
             double[] fixed = known.get(sn.get(s));
             if (fixed != null) {
+                settled[s] = true;
                 centre[s] = fixed[0];
                 spread[s] = fixed[1];
                 log[s] = fixed[2] > 0.5;
@@ -147,8 +151,9 @@ final class NetworkFeatures {
                     && !(threshold <= 0)) {
                 log[s] = true;
             }
-            double[] ms = scaling == Scaling.RAW ? new double[] {0.0, 1.0}
+            double[] ms = scaling == Scaling.RAW ? new double[] {0.0, 1.0, MIN_VALUES}
                     : scale(grids.get(s), trainUntil, log[s]);
+            settled[s] = ms[2] >= MIN_VALUES;
             centre[s] = ms[0];
             spread[s] = ms[1];
         }
@@ -201,7 +206,10 @@ final class NetworkFeatures {
         return c > 0;
     }
 
-    /** Mean and standard deviation of the values up to {@code until} (cold start otherwise). */
+    /**
+     * Mean, standard deviation and count of the values up to {@code until} (the first
+     * {@value #MIN_VALUES} values when fewer: a cold start).
+     */
     private static double[] scale(DailyGrid g, long until, boolean log) {
         double s = 0;
         double ss = 0;
@@ -216,22 +224,29 @@ final class NetworkFeatures {
             }
         }
         if (c == 0) {
-            return new double[] {0.0, 1.0};
+            return new double[] {0.0, 1.0, 0};
         }
         double m = s / c;
         double var = Math.max(0.0, ss / c - m * m);
         double sd = Math.sqrt(var);
-        return new double[] {m, sd > 1e-9 * Math.max(1.0, Math.abs(m)) ? sd : 1.0};
+        return new double[] {m, sd > 1e-9 * Math.max(1.0, Math.abs(m)) ? sd : 1.0, c};
     }
 
     List<String> names() {
         return names;
     }
 
-    /** The scale of each series by name: {@code {centre, spread, log ? 1 : 0}}. */
+    /**
+     * The scale of each series by name, {@code {centre, spread, log ? 1 : 0}}, for the series
+     * whose scale rests on at least {@value #MIN_VALUES} values (the others are scaled again at
+     * forecast time, from their first values).
+     */
     java.util.Map<String, double[]> scales() {
         java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
         for (int s = 0; s < seriesNames.size(); s++) {
+            if (!settled[s]) {
+                continue;
+            }
             out.put(seriesNames.get(s), new double[] {centre[s], spread[s], log[s] ? 1 : 0});
         }
         return java.util.Collections.unmodifiableMap(out);
