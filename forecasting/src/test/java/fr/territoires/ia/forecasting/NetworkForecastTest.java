@@ -63,6 +63,26 @@ class NetworkForecastTest {
     }
 
     @Test
+    void fitNetwork_shortRecord_borrowsStrengthFromTheOthers() {
+        // A gauge opened a year before the cut-off: alone, too short to learn anything.
+        TimeSeries full = river("short", 9);
+        double[] v = full.values();
+        long opened = CUT.minusYears(1).toEpochDay() - START.toEpochDay();
+        for (int i = 0; i < opened; i++) {
+            v[i] = Double.NaN;
+        }
+        TimeSeries shortRecord = full.withValues(v);
+        List<TimeSeries> network = List.of(river("a", 5), river("b", 6), river("c", 7), shortRecord);
+        ExceedanceForecaster.Options o = ExceedanceForecaster.Options.defaults(1800, 3).withValidationYears(5);
+        ExceedanceForecaster f = ExceedanceForecaster.fitNetwork(network, List.of(), CUT, o);
+        ExceedanceForecast fc = f.forecastNetwork(network, List.of(), CUT.plusDays(1)).get("short");
+        Backtests.ExceedanceReport r = Backtests.evaluate(Map.of("short", fc), List.of(shortRecord), 1800, 3);
+        assertTrue(r.brier() < r.climatologyBrier(), r.toString());
+        assertTrue(r.averagePrecision() >= r.persistenceAveragePrecision() - 1e-12, r.toString());
+        assertEquals(1.0, r.coverage());
+    }
+
+    @Test
     void fitNetwork_badNetworks_refusedNamingTheRule() {
         TimeSeries a = river("a", 5);
         ExceedanceForecaster.Options o = ExceedanceForecaster.Options.defaults(1800, 3);
