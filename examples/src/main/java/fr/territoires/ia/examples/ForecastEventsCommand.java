@@ -43,8 +43,19 @@ final class ForecastEventsCommand implements Callable<Integer> {
             + "English and French.")
     private boolean explain;
 
+    // Report (issue #16): --report and --lang.
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a standalone HTML report: level and "
+            + "threshold, probability with alerts and observed exceedances, lead times; reliability and precision-recall "
+            + "against persistence when the forecast dates have observations.")
+    private java.nio.file.Path report;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
     @Override
     public Integer call() throws IOException {
+        fr.territoires.ia.examples.report.Lang reportLang = fr.territoires.ia.examples.report.Lang.of(lang);
         if (!Double.isFinite(threshold)) {
             throw new IllegalArgumentException("--threshold must be a finite number, was " + threshold);
         }
@@ -78,16 +89,44 @@ final class ForecastEventsCommand implements Callable<Integer> {
             alerts += r.alert() ? 1 : 0;
         }
         AtomicFiles.writeString(output, sb.toString());
+        // Report (issue #16): the report, and the test-period metrics added to the card.
+        var reported = new fr.territoires.ia.examples.report.ForecastReports.Exceedance(
+                in.input.getFileName().toString(), model.chosenModel(), threshold, in.horizon,
+                f.alertThreshold(), f.dates(), f.probabilities(), alertsOf(f),
+                fr.territoires.ia.examples.report.ForecastReports.of(data.series()), model.card().metrics());
+        fr.territoires.ia.core.trust.ModelCard fittedCard = model.card().toBuilder().metrics(concat(
+                model.card().metrics(), fr.territoires.ia.examples.report.ForecastReports.testMetrics(reported)))
+                .build();
+        if (report != null) {
+            AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ForecastReports.exceedance(reported,
+                    reportLang));
+            spec.commandLine().getOut().println("report written to " + report);
+        }
         if (card != null) {
             java.util.List<String> columns = new java.util.ArrayList<>(java.util.List.of(in.timeColumn, in.valueColumn));
             columns.addAll(in.covariates);
-            Cards.write(card, Cards.complete(model.card(), columns, java.util.List.of()));
+            Cards.write(card, Cards.complete(fittedCard, columns, java.util.List.of()));
             spec.commandLine().getOut().println("model card written to " + card);
         }
         spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " dates after " + data.trainUntil()
                 + " forecast (" + f.skipped().size() + " without features), " + alerts + " alerts, model "
                 + model.chosenModel() + "; written to " + output);
         return 0;
+    }
+
+    // Report (issue #16): helpers.
+    private static boolean[] alertsOf(ExceedanceForecast f) {
+        boolean[] a = new boolean[f.rows().size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = f.rows().get(i).alert();
+        }
+        return a;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

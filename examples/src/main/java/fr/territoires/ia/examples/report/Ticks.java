@@ -21,7 +21,7 @@ final class Ticks {
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
     private static final long[] STEPS = {MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR,
-        12 * HOUR, DAY, 2 * DAY, 7 * DAY};
+        12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY};
 
     private Ticks() {
     }
@@ -65,7 +65,7 @@ final class Ticks {
             if (range / st <= count) {
                 ZonedDateTime z = Instant.ofEpochMilli(from).atZone(zone);
                 z = st >= DAY ? z.truncatedTo(ChronoUnit.DAYS) : z.truncatedTo(ChronoUnit.HOURS);
-                if (st == 7 * DAY) {
+                if (st >= 7 * DAY) {
                     z = z.minusDays(z.getDayOfWeek().getValue() - 1L);
                 }
                 Duration d = Duration.ofMillis(st);

@@ -22,7 +22,7 @@ import java.util.List;
 final class TimeChart {
 
     static final double LEFT = 64;
-    static final double RIGHT = 16;
+    static final double RIGHT = 30;
     static final double TOP = 14;
     static final double BOTTOM = 34;
 
