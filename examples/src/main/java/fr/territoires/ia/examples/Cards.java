@@ -67,7 +67,8 @@ final class Cards {
             case "md" -> card.toMarkdown();
             case "json" -> card.toJson();
             case "html" -> card.toHtml();
-            case "notice-fr" -> card.toNoticeFr(Cards::frenchLabel);
+            case "notice-fr" -> fr.territoires.ia.core.trust.PublicNotice.french(card, Cards::frenchLabel,
+                    FrenchTexts::of);
             default -> throw new IllegalArgumentException("--format must be one of " + String.join(", ", FORMATS)
                     + ", was \"" + format + "\"");
         };
