@@ -109,8 +109,15 @@ final class ClassifyShapesCommand implements Callable<Integer> {
                     java.time.Instant.now(), source.train.train, training.features().size(),
                     spec.commandLine().getParseResult().originalArgs());
             if (evaluate) {
-                evaluated = ShapeEvaluation.run(training.features(), source.train.labelProperty, classifier.options(),
-                        trained, source.train.train.getFileName().toString());
+                try {
+                    evaluated = ShapeEvaluation.run(training.features(), source.train.labelProperty,
+                            classifier.options(), trained, source.train.train.getFileName().toString());
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("classify-shapes: warning: evaluation skipped: "
+                            + e.getMessage());
+                }
+            }
+            if (evaluated != null) {
                 trained = evaluated.card();
                 out.println(source.train.train + String.format(java.util.Locale.ROOT, ": spatial-block %d-fold "
                         + "cross-validation (%.0f m cells, %.1f s): macro-F1 %.4f %s", ShapeEvaluation.FOLDS,
