@@ -46,6 +46,17 @@ class ReportCommandsTest {
         }
     }
 
+    /** A new document holding a copy of the first element of that name. */
+    static Document first(Document d, String element) {
+        try {
+            Document one = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            one.appendChild(one.importNode(d.getElementsByTagName(element).item(0), true));
+            return one;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Five weeks of hourly district flow with a 150 L/h leak from week 4. */
     private Path meter() throws IOException {
         TimeSeries flow = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults().withHours(24 * 7 * 5)
