@@ -362,6 +362,9 @@ final class DetectCommand implements Callable<Integer> {
                     .forEach(e -> importance.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0));
             b.featureImportance(importance);
         }
+        b.addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("alarm rate (no labels given)",
+                alarms / (double) series.size(), alarms + " of " + series.size() + " rows flagged in this run; no labels"
+                        + " (true or false anomaly) were given, so this describes the run and is not an accuracy"));
         java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
         details.put("columns", String.join(", ", columns));
         details.put("alarms", Integer.toString(alarms));

@@ -94,9 +94,12 @@ final class ForecastEventsCommand implements Callable<Integer> {
                 in.input.getFileName().toString(), model.chosenModel(), threshold, in.horizon,
                 f.alertThreshold(), f.dates(), f.probabilities(), alertsOf(f),
                 fr.territoires.ia.examples.report.ForecastReports.of(data.series()), model.card().metrics());
-        fr.territoires.ia.core.trust.ModelCard fittedCard = model.card().toBuilder().metrics(concat(
-                model.card().metrics(), fr.territoires.ia.examples.report.ForecastReports.testMetrics(reported)))
-                .build();
+        long trainingRows = java.util.stream.IntStream.range(0, data.series().size()).filter(i -> !java.time.LocalDate
+                .ofInstant(data.series().timestamp(i), java.time.ZoneOffset.UTC).isAfter(data.trainUntil())).count();
+        fr.territoires.ia.core.trust.ModelCard fittedCard = Cards.withRunnerFacts(model.card().toBuilder().metrics(
+                concat(model.card().metrics(), fr.territoires.ia.examples.report.ForecastReports.testMetrics(reported)))
+                .build(), java.time.Instant.now(), in.input, trainingRows,
+                spec.commandLine().getParseResult().originalArgs());
         if (report != null) {
             AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ForecastReports.exceedance(reported,
                     reportLang));

@@ -158,6 +158,13 @@ class ReportCommandsTest {
         String md = Files.readString(card);
         assertTrue(md.contains("| test average precision |"), md);
         assertTrue(md.contains("| test average precision, persistence |"), md);
+        // What the runner knows of the training: file, digest, rows up to the cut-off, command line.
+        assertTrue(md.contains("| Training data SHA-256 | " + Cards.sha256(csv) + " |"), md);
+        assertTrue(md.contains("| Source | river.csv |"), md);
+        assertTrue(md.contains("| Rows | " + (java.time.LocalDate.of(2000, 1, 1).until(java.time.LocalDate.of(2010, 1, 1),
+                java.time.temporal.ChronoUnit.DAYS)) + " |"), md);
+        assertTrue(md.contains("| runner.commandLine | java -jar territoires-ia.jar forecast-events --input "), md);
+        assertTrue(!md.contains("| Trained at | not stated |"), md);
     }
 
     @Test
