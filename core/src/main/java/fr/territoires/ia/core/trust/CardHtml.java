@@ -196,7 +196,7 @@ final class CardHtml {
             ModelCard.Metric m = shown.get(i);
             boolean baseline = BASELINE.matcher(m.name()).matches();
             int y = i * rowH;
-            String name = m.name().length() > 48 ? m.name().substring(0, 47) + "…" : m.name();
+            String name = m.name().length() > 42 ? m.name().substring(0, 41) + "…" : m.name();
             h.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 15)
                     .append("\" font-size=\"12\" text-anchor=\"end\">").append(esc(name)).append("</text>")
                     .append("<rect class=\"metric-bar").append(baseline ? " baseline" : "").append("\" x=\"")
