@@ -40,12 +40,12 @@ final class TourReports {
         String base = useCase + "-report";
         return switch (useCase) {
             case "meter-data-quality" -> {
-                TimeSeries s = WaterMeterSimulator.simulate(WaterMeterSimulator.Options.defaults()
-                        .withHours(24 * 7 * 5).withMissingRate(0.01));
-                // A six-hour outage of the feed: rows absent, not empty.
-                Path csv = csv(dir.resolve(useCase + ".csv"), s, 400, 406);
-                yield List.of(List.of("check-series", "--input", csv.toString(), "--report",
-                        dir.resolve(base + ".html").toString(), "--lang", lang));
+                // The use case's export: local Paris time, a day offline, one reading re-sent.
+                Path csv = dir.resolve(useCase + ".csv");
+                MeterDataQualityExample.writeLocalTimeExport(WaterMeterSimulator.simulate(WaterMeterSimulator.Options
+                        .defaults().withHours(24 * 7 * 5).withMissingRate(0.01)), csv);
+                yield List.of(List.of("check-series", "--input", csv.toString(), "--value-column", "flow_lph",
+                        "--keep-order", "--report", dir.resolve(base + ".html").toString(), "--lang", lang));
             }
             case "water-meter-leak" -> {
                 Path csv = csv(dir.resolve(useCase + ".csv"), WaterMeterSimulator.simulate(

@@ -47,6 +47,23 @@ final class Downsample {
      * @throws IllegalArgumentException when the lengths differ, {@code x1 <= x0} or {@code columns < 1}
      */
     static Line minMax(double[] x, double[] y, double x0, double x1, int columns) {
+        return minMax(x, y, x0, x1, columns, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Reduces the points to at most four per pixel column, also breaking the line where two
+     * consecutive points lie more than {@code breakAfter} apart (a gap in the readings).
+     *
+     * @param x abscissas, in non-decreasing order for a faithful line
+     * @param y ordinates, NaN for missing
+     * @param x0 left edge of the drawing, data units
+     * @param x1 right edge, {@code > x0}
+     * @param columns pixel columns, {@code >= 1}
+     * @param breakAfter largest step drawn as a line, data units; infinity for none
+     * @return the kept points
+     * @throws IllegalArgumentException when the lengths differ, {@code x1 <= x0} or {@code columns < 1}
+     */
+    static Line minMax(double[] x, double[] y, double x0, double x1, int columns, double breakAfter) {
         if (x.length != y.length) {
             throw new IllegalArgumentException("x and y must have the same length, were " + x.length + " and "
                     + y.length);
@@ -71,22 +88,24 @@ final class Downsample {
         int last = -1;
         boolean breakNext = true;
         int[] kept = new int[4];
+        int previous = -1;
         for (int i = 0; i <= x.length; i++) {
             boolean end = i == x.length;
             boolean missing = !end && (Double.isNaN(y[i]) || x[i] < x0 || x[i] > x1);
+            boolean gap = !end && !missing && previous >= 0 && x[i] - x[previous] > breakAfter;
             int c = end || missing ? Integer.MIN_VALUE : (int) Math.min(columns - 1, Math.floor((x[i] - x0) * scale));
-            if (first >= 0 && (end || missing || c != column)) {
+            if (first >= 0 && (end || missing || gap || c != column)) {
                 kept[0] = first;
                 kept[1] = min;
                 kept[2] = max;
                 kept[3] = last;
                 Arrays.sort(kept);
-                int previous = -1;
+                int done = -1;
                 for (int k : kept) {
-                    if (k == previous) {
+                    if (k == done) {
                         continue;
                     }
-                    previous = k;
+                    done = k;
                     if (n == ox.length) {
                         int grown = n * 2;
                         ox = Arrays.copyOf(ox, grown);
@@ -110,6 +129,10 @@ final class Downsample {
                 breakNext = true;
                 continue;
             }
+            if (gap) {
+                breakNext = true;
+            }
+            previous = i;
             if (first < 0) {
                 column = c;
                 first = i;

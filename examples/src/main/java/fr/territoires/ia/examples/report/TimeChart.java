@@ -264,7 +264,7 @@ final class TimeChart {
     }
 
     private void series(Svg s, Series se) {
-        Downsample.Line line = Downsample.minMax(se.t(), se.v(), x0, x1, columns());
+        Downsample.Line line = Downsample.minMax(se.t(), se.v(), x0, x1, columns(), 3 * medianStep(se.t()));
         StringBuilder d = new StringBuilder(line.size() * 12);
         for (int k = 0; k < line.size(); k++) {
             d.append(line.start()[k] ? 'M' : 'L');
@@ -275,6 +275,28 @@ final class TimeChart {
         if (d.length() > 0) {
             s.path(se.css(), d, "stroke:" + se.colour());
         }
+    }
+
+    /**
+     * The median of the positive steps between consecutive times (over at most about 10,000 of
+     * them), infinity when there is none: a step more than three times longer is a gap, not drawn
+     * as a line.
+     */
+    static double medianStep(double[] t) {
+        int stride = Math.max(1, t.length / 10_000);
+        double[] steps = new double[t.length / stride + 1];
+        int n = 0;
+        for (int i = stride; i < t.length; i += stride) {
+            double d = t[i] - t[i - 1];
+            if (d > 0) {
+                steps[n++] = d;
+            }
+        }
+        if (n == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        java.util.Arrays.sort(steps, 0, n);
+        return steps[n / 2];
     }
 
     /** The band as polygons: per pixel column the lowest lower and highest upper bound. */

@@ -3,6 +3,7 @@ package fr.territoires.ia.examples.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DownsampleTest {
@@ -45,5 +46,24 @@ class DownsampleTest {
         }
         assertEquals(2, starts);
         assertTrue(line.start()[2]);
+    }
+
+    @Test
+    void minMax_stepMuchLongerThanUsual_breaksTheLineAtTheGap() {
+        double[] x = {0, 1, 2, 3, 20, 21, 22};
+        double[] y = {1, 2, 3, 4, 5, 6, 7};
+        Downsample.Line line = Downsample.minMax(x, y, 0, 22, 1000, 3 * TimeChart.medianStep(x));
+        assertEquals(7, line.size());
+        assertEquals(List.of(true, false, false, false, true, false, false), starts(line));
+        Downsample.Line joined = Downsample.minMax(x, y, 0, 22, 1000);
+        assertEquals(List.of(true, false, false, false, false, false, false), starts(joined));
+    }
+
+    private static List<Boolean> starts(Downsample.Line line) {
+        List<Boolean> out = new java.util.ArrayList<>();
+        for (boolean b : line.start()) {
+            out.add(b);
+        }
+        return out;
     }
 }
