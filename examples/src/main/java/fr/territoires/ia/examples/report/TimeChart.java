@@ -299,53 +299,75 @@ final class TimeChart {
         return steps[n / 2];
     }
 
-    /** The band as polygons: per pixel column the lowest lower and highest upper bound. */
+    /**
+     * The band as polygons: per pixel column holding points, the lowest lower and the highest
+     * upper bound; a polygon ends at a missing bound or at a gap in the times (a step more than
+     * three times the usual one), so sparse series (fewer points than columns) draw a continuous
+     * band.
+     */
     private void band(Svg s, Band b) {
         int columns = columns();
-        double[] lo = new double[columns];
-        double[] hi = new double[columns];
-        java.util.Arrays.fill(lo, Double.NaN);
-        java.util.Arrays.fill(hi, Double.NaN);
         double scale = columns / (x1 - x0);
-        for (int i = 0; i < b.t().length; i++) {
-            double l = b.lower()[i];
-            double u = b.upper()[i];
-            if (!Double.isFinite(l) || !Double.isFinite(u) || b.t()[i] < x0 || b.t()[i] > x1) {
-                continue;
-            }
-            int c = (int) Math.min(columns - 1, Math.floor((b.t()[i] - x0) * scale));
-            lo[c] = Double.isNaN(lo[c]) ? l : Math.min(lo[c], l);
-            hi[c] = Double.isNaN(hi[c]) ? u : Math.max(hi[c], u);
-        }
-        StringBuilder d = new StringBuilder();
-        int c = 0;
         double colW = (width - LEFT - RIGHT) / columns;
-        while (c < columns) {
-            if (Double.isNaN(lo[c])) {
-                c++;
+        double breakAfter = 3 * medianStep(b.t());
+        StringBuilder d = new StringBuilder();
+        List<double[]> segment = new ArrayList<>();
+        int column = Integer.MIN_VALUE;
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        double previous = Double.NaN;
+        for (int i = 0; i <= b.t().length; i++) {
+            boolean end = i == b.t().length;
+            boolean missing = !end && (!Double.isFinite(b.lower()[i]) || !Double.isFinite(b.upper()[i])
+                    || b.t()[i] < x0 || b.t()[i] > x1);
+            boolean gap = !end && !missing && !Double.isNaN(previous) && b.t()[i] - previous > breakAfter;
+            int c = end || missing ? Integer.MIN_VALUE
+                    : (int) Math.min(columns - 1, Math.floor((b.t()[i] - x0) * scale));
+            if (!Double.isNaN(lo) && (end || missing || gap || c != column)) {
+                segment.add(new double[] {LEFT + (column + 0.5) * colW, lo, hi});
+                lo = Double.NaN;
+            }
+            if ((end || missing || gap) && !segment.isEmpty()) {
+                polygon(d, segment);
+                segment.clear();
+            }
+            if (end) {
+                break;
+            }
+            if (missing) {
+                previous = Double.NaN;
                 continue;
             }
-            int from = c;
-            while (c < columns && !Double.isNaN(lo[c])) {
-                c++;
+            previous = b.t()[i];
+            if (Double.isNaN(lo)) {
+                column = c;
+                lo = b.lower()[i];
+                hi = b.upper()[i];
+            } else {
+                lo = Math.min(lo, b.lower()[i]);
+                hi = Math.max(hi, b.upper()[i]);
             }
-            for (int k = from; k < c; k++) {
-                d.append(k == from ? 'M' : 'L');
-                Svg.n(d, LEFT + (k + 0.5) * colW);
-                d.append(',');
-                Svg.n(d, py(hi[k]));
-            }
-            for (int k = c - 1; k >= from; k--) {
-                d.append('L');
-                Svg.n(d, LEFT + (k + 0.5) * colW);
-                d.append(',');
-                Svg.n(d, py(lo[k]));
-            }
-            d.append('Z');
         }
         if (d.length() > 0) {
             s.path(b.css(), d, "");
         }
+    }
+
+    /** One closed polygon: upper bounds left to right, then lower bounds right to left. */
+    private void polygon(StringBuilder d, List<double[]> segment) {
+        for (int k = 0; k < segment.size(); k++) {
+            d.append(k == 0 ? 'M' : 'L');
+            Svg.n(d, segment.get(k)[0]);
+            d.append(',');
+            Svg.n(d, py(segment.get(k)[2]));
+        }
+        for (int k = segment.size() - 1; k >= 0; k--) {
+            d.append('L');
+            Svg.n(d, segment.get(k)[0]);
+            d.append(',');
+            Svg.n(d, py(segment.get(k)[1]));
+        }
+        d.append('Z');
     }
 
     private void axes(Svg s, double plotW, double plotH) {

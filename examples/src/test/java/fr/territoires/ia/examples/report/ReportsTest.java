@@ -91,6 +91,26 @@ class ReportsTest {
     }
 
     @Test
+    void timeChart_fewerPointsThanPixels_bandIsOnePolygonAndBreaksAtAMissingBound() {
+        double[] t = new double[10];
+        double[] lo = new double[10];
+        double[] hi = new double[10];
+        for (int i = 0; i < 10; i++) {
+            t[i] = T0 + i * 3_600_000.0;
+            lo[i] = i;
+            hi[i] = i + 2;
+        }
+        String one = new TimeChart("b", 900, 200, PARIS, Lang.EN).band(t, lo, hi).line("series", "#000", t, hi).render();
+        String d = Xml.parse(one).getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
+        assertEquals(1, d.chars().filter(c -> c == 'M').count(), d);
+        assertEquals(20, d.chars().filter(c -> c == 'M' || c == 'L').count(), d);
+        lo[4] = Double.NaN;
+        String two = new TimeChart("b", 900, 200, PARIS, Lang.EN).band(t, lo, hi).render();
+        d = Xml.parse(two).getElementsByTagName("path").item(0).getAttributes().getNamedItem("d").getNodeValue();
+        assertEquals(2, d.chars().filter(c -> c == 'M').count(), d);
+    }
+
+    @Test
     void incidents_alarmsTwoRowsApart_mergeIntoOneWithItsPeak() {
         boolean[] a = {false, true, false, false, true, false, false, false, true};
         double[] s = {0, .5, 0, 0, .9, 0, 0, 0, .7};
