@@ -41,6 +41,22 @@ class ShapeReportsTest {
     }
 
     @Test
+    void shapes_perigueuxOsmFootprints_everyOneDrawnUnderFiveMegabytes() throws Exception {
+        java.nio.file.Path file = fr.territoires.ia.testing.SharedData.resolve("geo/perigueux_osm_buildings.geojson");
+        List<Feature> fs = fr.territoires.ia.geo.GeoJson.read(file).features();
+        List<Geometry> g = fs.stream().map(Feature::geometry).toList();
+        List<String> label = fs.stream().map(f -> f.property("label").filter(v -> v.isTextual())
+                .map(v -> v.asText()).orElse("unlabelled")).toList();
+        double[] conf = new double[g.size()];
+        java.util.Arrays.fill(conf, 0.9);
+        String html = ShapeReports.shapes(new ShapeReports.Shapes(file.getFileName().toString(), "EPSG:2154", g, label,
+                conf, 0.6, Optional.empty()), Lang.FR);
+        int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes < 5_000_000, "bytes " + bytes);
+        assertEquals(14_774, Xml.count(Xml.parse(html), Xml.cls("path", "footprint")));
+    }
+
+    @Test
     void shapes_squareOf100m_drawnToScaleNorthUpWithAScaleBar() throws Exception {
         Geometry a = new WKTReader().read("POLYGON ((0 0, 100 0, 100 100, 0 100, 0 0))");
         Geometry b = new WKTReader().read("POLYGON ((800 400, 900 400, 900 500, 800 500, 800 400))");
