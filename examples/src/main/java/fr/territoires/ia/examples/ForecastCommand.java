@@ -31,6 +31,11 @@ final class ForecastCommand implements Callable<Integer> {
             + "with their 90 %% intervals beside the observations, errors against persistence where observed.")
     private java.nio.file.Path report;
 
+    @Option(names = "--card", paramLabel = "FILE", description = "Also write the model card of the fitted model, with "
+            + "the test errors where the forecast dates are observed and its ALTAI self-assessment (.html, .json, "
+            + "otherwise Markdown).")
+    private java.nio.file.Path card;
+
     @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
             description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
     private String lang;
@@ -48,8 +53,8 @@ final class ForecastCommand implements Callable<Integer> {
                     .append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r.forecast(), r.lower(), r.upper())).append('\n');
         }
         AtomicFiles.writeString(output, sb.toString());
-        // Report (issue #16): one block.
-        if (report != null) {
+        // Report and card (issue #16): one block.
+        if (report != null || card != null) {
             int n = f.rows().size();
             int[] step = new int[n];
             double[] point = new double[n];
@@ -64,11 +69,29 @@ final class ForecastCommand implements Callable<Integer> {
                 lower[i] = r.lower();
                 upper[i] = r.upper();
             }
-            AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ForecastReports.levels(
-                    new fr.territoires.ia.examples.report.ForecastReports.Levels(in.input.getFileName().toString(),
-                            in.horizon, f.coverage(), issue, step, point, lower, upper,
-                            fr.territoires.ia.examples.report.ForecastReports.of(data.series())), reportLang));
-            spec.commandLine().getOut().println("report written to " + report);
+            var levels = new fr.territoires.ia.examples.report.ForecastReports.Levels(in.input.getFileName().toString(),
+                    in.horizon, f.coverage(), issue, step, point, lower, upper,
+                    fr.territoires.ia.examples.report.ForecastReports.of(data.series()));
+            if (report != null) {
+                AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ForecastReports.levels(levels,
+                        reportLang));
+                spec.commandLine().getOut().println("report written to " + report);
+            }
+            if (card != null) {
+                java.util.List<fr.territoires.ia.core.trust.ModelCard.Metric> metrics = new java.util.ArrayList<>(
+                        model.card().metrics());
+                metrics.addAll(fr.territoires.ia.examples.report.ForecastReports.testMetrics(levels));
+                long trainingRows = java.util.stream.IntStream.range(0, data.series().size()).filter(i -> !java.time
+                        .LocalDate.ofInstant(data.series().timestamp(i), java.time.ZoneOffset.UTC)
+                        .isAfter(data.trainUntil())).count();
+                java.util.List<String> columns = new java.util.ArrayList<>(java.util.List.of(in.timeColumn,
+                        in.valueColumn));
+                columns.addAll(in.covariates);
+                Cards.write(card, Cards.complete(Cards.withRunnerFacts(model.card().toBuilder().metrics(metrics)
+                        .build(), java.time.Instant.now(), in.input, trainingRows,
+                        spec.commandLine().getParseResult().originalArgs()), columns, java.util.List.of()));
+                spec.commandLine().getOut().println("model card written to " + card);
+            }
         }
         spec.commandLine().getOut().println(in.input + ": " + f.rows().size() + " forecasts after " + data.trainUntil()
                 + " (" + f.skipped().size() + " dates without features); written to " + output);

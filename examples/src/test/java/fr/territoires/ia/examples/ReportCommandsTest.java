@@ -171,15 +171,24 @@ class ReportCommandsTest {
     void forecast_report_forecastBandAndObservationsPerHorizon() throws IOException {
         Path csv = river();
         Path html = dir.resolve("levels.html");
+        Path card = dir.resolve("levels.md");
         var r = RunnerTest.run("forecast", "--input", csv.toString(), "--value-column", "level_mm", "--horizon", "3",
                 "--train-until", "2010-12-31", "--output", dir.resolve("levels.csv").toString(), "--report",
-                html.toString(), "--lang", "en");
+                html.toString(), "--lang", "en", "--card", card.toString());
         assertEquals(0, r.status(), r.err());
+        String md = Files.readString(card);
+        for (int h = 1; h <= 3; h++) {
+            assertTrue(md.contains("| test MAE, horizon " + h + " |"), md);
+            assertTrue(md.contains("| test MAE of persistence, horizon " + h + " |"), md);
+            assertTrue(md.contains("| test interval coverage, horizon " + h + " |"), md);
+        }
+        assertTrue(md.contains("| Source | river.csv |"), md);
         Document d = xml(html);
         assertEquals(2, count(d, "path", "forecast"));
         assertEquals(2, count(d, "path", "observed"));
         assertEquals(2, count(d, "path", "band"));
         List<String> text = List.of(Files.readString(html).split("<tr>"));
-        assertEquals(1 + 2, text.stream().filter(t -> t.startsWith("<td class=\"num\">")).count() + 1);
+        // The error table: one row per horizon (its first cell, the horizon, is numeric).
+        assertEquals(3, text.stream().filter(t -> t.startsWith("<td class=\"num\">")).count());
     }
 }

@@ -445,7 +445,6 @@ public final class ForecastReports {
         page.lead(lang.t("Valeurs prévues de 1 à " + l.horizon() + " jours à l'avance, avec leur intervalle à " + cov
                 + ", à côté des valeurs observées.", "Values forecast 1 to " + l.horizon() + " days ahead, with their "
                 + cov + " interval, beside the observed values."));
-        Map<Long, Double> y = l.observed().byDay();
         int n = l.issue().size();
         if (n == 0) {
             return page.render();
@@ -463,28 +462,14 @@ public final class ForecastReports {
             List<Double> f = new ArrayList<>();
             List<Double> lo = new ArrayList<>();
             List<Double> hi = new ArrayList<>();
-            double absErr = 0;
-            double persErr = 0;
-            int count = 0;
-            int inside = 0;
             for (int i = 0; i < n; i++) {
                 if (l.step()[i] != h) {
                     continue;
                 }
-                long issue = l.issue().get(i).toEpochDay();
-                long target = issue + h;
-                t.add((double) target * DAY);
+                t.add((double) (l.issue().get(i).toEpochDay() + h) * DAY);
                 f.add(l.forecast()[i]);
                 lo.add(l.lower()[i]);
                 hi.add(l.upper()[i]);
-                Double obs = y.get(target);
-                Double today = y.get(issue);
-                if (obs != null && today != null) {
-                    count++;
-                    absErr += Math.abs(obs - l.forecast()[i]);
-                    persErr += Math.abs(obs - today);
-                    inside += obs >= l.lower()[i] && obs <= l.upper()[i] ? 1 : 0;
-                }
             }
             List<Double> ot = new ArrayList<>();
             List<Double> ov = new ArrayList<>();
@@ -505,10 +490,10 @@ public final class ForecastReports {
                     .line("series observed", Reports.BLUE, arr(ot), arr(ov));
             page.figure(c.render(), lang.t("Chaque point est placé à la date visée.", "Each point is placed at its"
                     + " target date."));
-            if (count > 0) {
-                rows.add(List.of(Integer.toString(h), Integer.toString(count), lang.num(absErr / count, 4),
-                        lang.num(persErr / count, 4), lang.percent(inside / (double) count)));
-            }
+        }
+        for (HorizonErrors e : errors(l)) {
+            rows.add(List.of(Integer.toString(e.horizon()), Integer.toString(e.count()), lang.num(e.mae(), 4),
+                    lang.num(e.persistenceMae(), 4), lang.percent(e.coverage())));
         }
         page.h2(lang.t("Qualité mesurée sur la période prévue", "Measured quality over the forecast period"));
         if (rows.isEmpty()) {
@@ -521,6 +506,62 @@ public final class ForecastReports {
                     rows, Set.of(0, 1, 2, 3, 4));
         }
         return page.render();
+    }
+
+    /** Errors at one horizon over the forecasts whose target and issue-day values are observed. */
+    record HorizonErrors(int horizon, int count, double mae, double persistenceMae, double coverage) {
+    }
+
+    /** The errors of each horizon with at least one observed target, by horizon. */
+    static List<HorizonErrors> errors(Levels l) {
+        Map<Long, Double> y = l.observed().byDay();
+        List<HorizonErrors> out = new ArrayList<>();
+        for (int h = 1; h <= l.horizon(); h++) {
+            double absErr = 0;
+            double persErr = 0;
+            int count = 0;
+            int inside = 0;
+            for (int i = 0; i < l.issue().size(); i++) {
+                if (l.step()[i] != h) {
+                    continue;
+                }
+                long issue = l.issue().get(i).toEpochDay();
+                Double obs = y.get(issue + h);
+                Double today = y.get(issue);
+                if (obs != null && today != null) {
+                    count++;
+                    absErr += Math.abs(obs - l.forecast()[i]);
+                    persErr += Math.abs(obs - today);
+                    inside += obs >= l.lower()[i] && obs <= l.upper()[i] ? 1 : 0;
+                }
+            }
+            if (count > 0) {
+                out.add(new HorizonErrors(h, count, absErr / count, persErr / count, inside / (double) count));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Metrics of level forecasts on the dates whose target is observed (the test period), per
+     * horizon: mean absolute error, that of persistence (today's value), and the share of
+     * observations inside their interval. Empty when no target is observed.
+     *
+     * @param l the forecasts and observations
+     * @return three metrics per horizon with an observed target
+     * @throws NullPointerException when {@code l} is null
+     */
+    public static List<ModelCard.Metric> testMetrics(Levels l) {
+        List<ModelCard.Metric> out = new ArrayList<>();
+        for (HorizonErrors e : errors(l)) {
+            String on = " over the " + e.count() + " forecasts at horizon " + e.horizon() + " whose target is observed";
+            out.add(ModelCard.Metric.of("test MAE, horizon " + e.horizon(), e.mae(), "mean absolute error" + on));
+            out.add(ModelCard.Metric.of("test MAE of persistence, horizon " + e.horizon(), e.persistenceMae(),
+                    "the same with today's value as the forecast (the baseline)" + on));
+            out.add(ModelCard.Metric.of("test interval coverage, horizon " + e.horizon(), e.coverage(),
+                    "share of observations inside their " + Math.round(100 * l.coverage()) + " % interval" + on));
+        }
+        return out;
     }
 
     static double[] arr(List<Double> xs) {
