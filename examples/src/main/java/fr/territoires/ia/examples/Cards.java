@@ -68,7 +68,7 @@ final class Cards {
             case "json" -> card.toJson();
             case "html" -> card.toHtml();
             case "notice-fr" -> fr.territoires.ia.core.trust.PublicNotice.french(card, Cards::frenchLabel,
-                    FrenchTexts::of);
+                    fr.territoires.ia.examples.report.FrenchTexts::of);
             default -> throw new IllegalArgumentException("--format must be one of " + String.join(", ", FORMATS)
                     + ", was \"" + format + "\"");
         };

@@ -318,10 +318,12 @@ public final class ForecastReports {
         page.h2(lang.t("Qualité mesurée", "Measured quality"));
         List<List<String>> mrows = new ArrayList<>();
         for (ModelCard.Metric m : test) {
-            mrows.add(List.of(lang.t("test", "test"), m.name(), lang.num(m.value(), 4)));
+            mrows.add(List.of(lang.t("test", "test"), lang == Lang.FR ? FrenchTexts.of(m.name()) : m.name(),
+                    lang.num(m.value(), 4)));
         }
         for (ModelCard.Metric m : e.validation()) {
-            mrows.add(List.of(lang.t("validation", "validation"), m.name(), lang.num(m.value(), 4)));
+            mrows.add(List.of(lang.t("validation", "validation"), lang == Lang.FR ? FrenchTexts.of(m.name()) : m.name(),
+                    lang.num(m.value(), 4)));
         }
         if (mrows.isEmpty()) {
             page.p(lang.t("Aucune mesure.", "No measure."));

@@ -149,7 +149,7 @@ public final class ShapeReports {
             Evaluation e = s.evaluation().get();
             page.h2(lang.t("Qualité mesurée (validation croisée par blocs spatiaux)",
                     "Measured quality (spatial-block cross-validation)"));
-            page.p(e.method());
+            page.p(lang == Lang.FR ? FrenchTexts.of(e.method()) : e.method());
             page.h3(lang.t("Matrice de confusion", "Confusion matrix"));
             page.figure(heatMap(e.confusion(), lang), lang.t("Lignes : classe réelle ; colonnes : classe prédite ;"
                     + " couleur : part de la ligne (rappel).", "Rows: actual class; columns: predicted class; colour:"

@@ -1,4 +1,4 @@
-package fr.territoires.ia.examples;
+package fr.territoires.ia.examples.report;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none).
  */
-final class FrenchTexts {
+public final class FrenchTexts {
 
     private record Rule(Pattern english, String french) {
     }
@@ -49,6 +49,17 @@ final class FrenchTexts {
                     "Coût de l'évaluation : $1 modèles de plus ajustés (un par pli), $2 s sur la machine qui a appris"
                             + " celui-ci ; classify-shapes --no-evaluate la supprime."),
             rule("Cross-validation: (.*)", "Validation croisée : $1"),
+            rule("spatial-block (\\d+)-fold cross-validation \\((\\d+) m cells, out-of-fold predictions of (\\d+) labelled"
+                    + " footprints of (.+)\\); 95 % interval from (\\d+) bootstrap resamples of the (\\d+) cells",
+                    "validation croisée par blocs spatiaux en $1 plis (cellules de $2 m, prédictions hors pli de $3"
+                            + " emprises étiquetées de $4) ; intervalle à 95 % sur $5 rééchantillonnages bootstrap des"
+                            + " $6 cellules"),
+            rule("test MAE, horizon (\\d+)", "erreur absolue moyenne sur la période de test, horizon $1 j"),
+            rule("test MAE of persistence, horizon (\\d+)",
+                    "erreur absolue moyenne de la persistance sur la période de test, horizon $1 j"),
+            rule("test interval coverage, horizon (\\d+)",
+                    "couverture de l'intervalle sur la période de test, horizon $1 j"),
+            rule("alarm rate \\(no labels given\\)", "taux d'alarme (aucune étiquette fournie)"),
             rule("cross-validated macro-F1", "macro-F1 en validation croisée spatiale (moyenne des F1 par classe)"),
             rule("cross-validated accuracy", "exactitude en validation croisée spatiale"),
             rule("cross-validated F1", "F1 en validation croisée spatiale"),
@@ -121,8 +132,14 @@ final class FrenchTexts {
         return new Rule(Pattern.compile(english), french);
     }
 
-    /** The French version of a library text, or the text itself when it is not one of the library's. */
-    static String of(String english) {
+    /**
+     * The French version of a library text.
+     *
+     * @param english a text of a card, in English
+     * @return its French version, or the text itself when it is not one of the library's
+     * @throws NullPointerException when {@code english} is null
+     */
+    public static String of(String english) {
         String text = english.strip();
         for (Rule r : RULES) {
             Matcher m = r.english().matcher(text);
