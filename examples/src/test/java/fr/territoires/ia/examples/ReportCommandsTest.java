@@ -98,6 +98,30 @@ class ReportCommandsTest {
     }
 
     @Test
+    void detect_multivariateReport_drawsTheScoreWithOneMarkerPerFlaggedRow() throws Exception {
+        StringBuilder sb = new StringBuilder("timestamp,flow,pressure\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        java.time.Instant t = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 600; i++) {
+            double a = Math.sin(i / 10.0) + 0.1 * r.nextGaussian() + (i == 500 ? 5 : 0);
+            double b = Math.cos(i / 10.0) + 0.1 * r.nextGaussian();
+            sb.append(t.plusSeconds(60L * i)).append(',').append(a).append(',').append(b).append('\n');
+        }
+        Path csv = dir.resolve("mv.csv");
+        Files.writeString(csv, sb);
+        Path out = dir.resolve("mv-scores.csv");
+        Path html = dir.resolve("mv.html");
+        var run = RunnerTest.run("detect", "--input", csv.toString(), "--all-numeric", "--output", out.toString(),
+                "--report", html.toString());
+        assertEquals(0, run.status(), run.err());
+        long flagged = Files.readAllLines(out).stream().skip(1).filter(l -> l.split(",", -1)[3].equals("1")).count();
+        assertTrue(flagged >= 1);
+        Document d = xml(html);
+        assertEquals(flagged, count(first(d, "svg"), "circle", "marker"));
+        assertTrue(Files.readString(html).contains("multivariate: the chart shows the anomaly score"));
+    }
+
+    @Test
     void checkSeries_report_gapAndMissingValuesShaded() throws IOException {
         Path csv = meter();
         Path html = dir.resolve("check.html");
