@@ -67,7 +67,8 @@ final class Cards {
             case "md" -> card.toMarkdown();
             case "json" -> card.toJson();
             case "html" -> card.toHtml();
-            case "notice-fr" -> card.toNoticeFr(Cards::frenchLabel);
+            case "notice-fr" -> fr.territoires.ia.core.trust.PublicNotice.french(card, Cards::frenchLabel,
+                    fr.territoires.ia.examples.report.FrenchTexts::of);
             default -> throw new IllegalArgumentException("--format must be one of " + String.join(", ", FORMATS)
                     + ", was \"" + format + "\"");
         };
@@ -102,6 +103,38 @@ final class Cards {
     /** Writes the card whole or not at all, in the format its file name says. */
     static void write(Path file, ModelCard card) throws IOException {
         AtomicFiles.writeString(file, render(card, formatOf(file)));
+    }
+
+    /**
+     * The card with what the runner knows of the training: when it ran, the training file's name,
+     * SHA-256 and row count (kept in the training data's details with the card's own ones), and the
+     * command line, in the provenance under {@code runner.commandLine}.
+     */
+    static ModelCard withRunnerFacts(ModelCard card, java.time.Instant trainedAt, Path trainingFile, long rows,
+            List<String> commandLine) throws IOException {
+        String digest = sha256(trainingFile);
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>(card.trainingData().details());
+        details.put("file SHA-256", digest);
+        java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>(card.details().provenance());
+        provenance.put("runner.commandLine", "java -jar territoires-ia.jar " + String.join(" ", commandLine));
+        return card.toBuilder().trainedAt(trainedAt).dataDigest(digest).provenance(provenance)
+                .trainingData(new ModelCard.DataSummary(trainingFile.getFileName().toString(),
+                        card.trainingData().extent(), rows, details))
+                .build();
+    }
+
+    /** SHA-256 of a file, 64 lower-case hex digits. */
+    static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                md.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 must be available in every Java runtime", e);
+        }
     }
 
     /** Warns on standard error for each input column that looks like personal data. */

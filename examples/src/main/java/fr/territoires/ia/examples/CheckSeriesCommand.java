@@ -69,8 +69,18 @@ final class CheckSeriesCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Also write the report as JSON (whole or not at all).")
     private Path output;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a standalone HTML report: each column over time with gaps and missing values "
+                    + "shaded, clock changes and rows out of order marked (no script, prints on A4).")
+    private Path htmlReport;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
     @Override
     public Integer call() throws IOException {
+        fr.territoires.ia.examples.report.Lang reportLang = fr.territoires.ia.examples.report.Lang.of(lang);
         TimeSeriesCsv.Options options = options();
         var read = TimeSeriesCsv.readMultivariateWithReport(input, options);
         MultivariateTimeSeries s = read.series();
@@ -92,6 +102,25 @@ final class CheckSeriesCommand implements Callable<Integer> {
         if (output != null) {
             AtomicFiles.writeString(output, json(s, report));
             out.println("  report written to " + output);
+        }
+        if (htmlReport != null) {
+            long[] times = new long[s.size()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = s.epochMilli(i);
+            }
+            List<double[]> values = new java.util.ArrayList<>();
+            for (int c = 0; c < s.columnCount(); c++) {
+                double[] v = new double[s.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = s.value(i, c);
+                }
+                values.add(v);
+            }
+            AtomicFiles.writeString(htmlReport, fr.territoires.ia.examples.report.Reports.checkSeries(
+                    new fr.territoires.ia.examples.report.Reports.SeriesCheck(input.getFileName().toString(), s.zone(),
+                            s.columns(), times, values, gaps, report.orderViolations(),
+                            read.report().dstShiftedLines()), reportLang));
+            out.println("  HTML report written to " + htmlReport);
         }
         return 0;
     }

@@ -65,10 +65,31 @@ final class ClassifyShapesCommand implements Callable<Integer> {
             + "summing with the base value to the class score), in English and French.")
     private boolean explain;
 
+    @Option(names = "--evaluate", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --train: run the spatial-block " + ShapeEvaluation.FOLDS + "-fold cross-validation "
+                    + "(500 m cells) of the classifier's settings on the training file and put its per-class F1 with "
+                    + "bootstrap intervals into the card and the report; it fits " + ShapeEvaluation.FOLDS
+                    + " more models (--no-evaluate skips it; default: on).")
+    private boolean evaluate;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a standalone HTML report: a map of the footprints coloured by predicted class, "
+                    + "low-confidence ones outlined; with the evaluation, the confusion matrix and per-class F1.")
+    private Path report;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
+    /** Footprints whose confidence is below this are outlined on the report's map. */
+    static final double LOW_CONFIDENCE = 0.6;
+
     @Override
     public Integer call() throws IOException {
+        fr.territoires.ia.examples.report.Lang reportLang = fr.territoires.ia.examples.report.Lang.of(lang);
         PrintWriter out = spec.commandLine().getOut();
         ShapeClassifier classifier;
+        ShapeEvaluation.Result evaluated = null;
         if (source.model != null) {
             if (saveModel != null) {
                 throw new IllegalArgumentException("--save-model needs --train, not --model");
@@ -84,6 +105,26 @@ final class ClassifyShapesCommand implements Callable<Integer> {
                     + " without label ignored), classes " + classifier.labels());
             out.println(source.train.train + ": decision scales (probability x scale decides the "
                     + "class) " + scalesText(classifier));
+            fr.territoires.ia.core.trust.ModelCard trained = Cards.withRunnerFacts(classifier.card(),
+                    java.time.Instant.now(), source.train.train, training.features().size(),
+                    spec.commandLine().getParseResult().originalArgs());
+            if (evaluate) {
+                try {
+                    evaluated = ShapeEvaluation.run(training.features(), source.train.labelProperty,
+                            classifier.options(), trained, source.train.train.getFileName().toString());
+                } catch (IllegalArgumentException e) {
+                    spec.commandLine().getErr().println("classify-shapes: warning: evaluation skipped: "
+                            + e.getMessage());
+                }
+            }
+            if (evaluated != null) {
+                trained = evaluated.card();
+                out.println(source.train.train + String.format(java.util.Locale.ROOT, ": spatial-block %d-fold "
+                        + "cross-validation (%.0f m cells, %.1f s): macro-F1 %.4f %s", ShapeEvaluation.FOLDS,
+                        ShapeEvaluation.CELL_M, evaluated.seconds(), evaluated.evaluation().macroF1().value(),
+                        interval(evaluated.evaluation().macroF1())));
+            }
+            classifier = classifier.withCard(trained);
             if (saveModel != null) {
                 classifier.save(saveModel);
             }
@@ -116,6 +157,22 @@ final class ClassifyShapesCommand implements Callable<Integer> {
             out.println("model card written to " + card);
         }
         out.println(input + ": " + labelled.size() + " footprints classified; written to " + output);
+        if (report != null) {
+            List<org.locationtech.jts.geom.Geometry> geometries = new ArrayList<>(in.features().size());
+            List<String> predicted = new ArrayList<>(in.features().size());
+            double[] confidence = new double[in.features().size()];
+            for (int i = 0; i < confidence.length; i++) {
+                geometries.add(in.features().get(i).geometry());
+                predicted.add(predictions.get(i).label());
+                confidence[i] = predictions.get(i).confidence();
+            }
+            java.util.Optional<fr.territoires.ia.examples.report.ShapeReports.Evaluation> evaluation =
+                    evaluated == null ? java.util.Optional.empty() : java.util.Optional.of(evaluated.evaluation());
+            fr.territoires.ia.core.AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ShapeReports.shapes(
+                    new fr.territoires.ia.examples.report.ShapeReports.Shapes(input.getFileName().toString(), in.crs(),
+                            geometries, predicted, confidence, LOW_CONFIDENCE, evaluation), reportLang));
+            out.println("report written to " + report);
+        }
         return 0;
     }
 
@@ -147,6 +204,10 @@ final class ClassifyShapesCommand implements Callable<Integer> {
                     + fc.repaired().subList(0, Math.min(10, fc.repaired().size())) + (fc.repaired().size() > 10 ? ", …" : "")
                     + ")");
         }
+    }
+
+    private static String interval(fr.territoires.ia.core.trust.ModelCard.Metric m) {
+        return m.hasInterval() ? String.format(java.util.Locale.ROOT, "[%.4f, %.4f]", m.lower(), m.upper()) : "";
     }
 
     private static String scalesText(ShapeClassifier classifier) {

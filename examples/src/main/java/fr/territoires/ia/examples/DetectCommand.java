@@ -101,6 +101,23 @@ final class DetectCommand implements Callable<Integer> {
                     + "self-assessment (.html, .json, otherwise Markdown).")
     private Path card;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a standalone HTML report: the series with its expected band and alarms, "
+                    + "week panels around the main incidents, a table of incidents (no script, prints on A4).")
+    private Path report;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
+    /** Per-row results kept for the report (null without --report). */
+    private double[] rExpected;
+    private double[] rLower;
+    private double[] rUpper;
+    private double[] rScore;
+    private boolean[] rAlarm;
+    private List<String> rReason = new ArrayList<>();
+
     /** What the scoring run used, for the card. */
     private final java.util.Map<String, String> used = new java.util.LinkedHashMap<>();
     private String algorithm = "";
@@ -111,6 +128,7 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ZoneId z = zone();
+        fr.territoires.ia.examples.report.Lang reportLang = fr.territoires.ia.examples.report.Lang.of(lang);
         char sep = separator();
         List<String> header = header(sep);
         List<String> columns = columns(header);
@@ -142,6 +160,21 @@ final class DetectCommand implements Callable<Integer> {
         if (card != null) {
             Cards.write(card, Cards.complete(runCard(series, columns, alarms), header, List.of()));
             o.println("model card written to " + card);
+        }
+        if (report != null) {
+            TimeSeries first = series.column(0);
+            long[] times = new long[series.size()];
+            double[] values = new double[series.size()];
+            boolean uni = columns.size() == 1 && !allNumeric;
+            for (int i = 0; i < times.length; i++) {
+                times[i] = first.epochMilli(i);
+                values[i] = uni ? first.value(i) : rScore[i];
+            }
+            String what = uni ? algorithm : algorithm + " (multivariate: the chart shows the anomaly score)";
+            AtomicFiles.writeString(report, fr.territoires.ia.examples.report.Reports.detect(
+                    new fr.territoires.ia.examples.report.Reports.Detection(input.getFileName().toString(), what, z,
+                            times, values, rExpected, rLower, rUpper, rScore, rAlarm, rReason), reportLang));
+            o.println("report written to " + report);
         }
         return 0;
     }
@@ -194,11 +227,20 @@ final class DetectCommand implements Callable<Integer> {
                         + "level-shift, flatline for one value column, was \"" + detector + "\"");
         }
         int alarms = 0;
+        keep(s.size());
         for (int i = 0; i < s.size(); i++) {
             double v = s.value(i);
             double score = d.update(s.epochMilli(i), v);
             boolean alarm = d.alarm();
             alarms += alarm ? 1 : 0;
+            if (report != null) {
+                rExpected[i] = d.expected();
+                rLower[i] = d.lower();
+                rUpper[i] = d.upper();
+                rScore[i] = score;
+                rAlarm[i] = alarm;
+                rReason.add(alarm ? d.reason() : "");
+            }
             out.append(csv(rawTimes.get(i))).append(',').append(num(v)).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", score)).append(',').append(alarm ? '1' : '0').append(',')
                     .append(num(d.expected())).append(',').append(num(d.lower())).append(',').append(num(d.upper()))
@@ -209,6 +251,19 @@ final class DetectCommand implements Callable<Integer> {
             out.append('\n');
         }
         return alarms;
+    }
+
+    /** Allocates the per-row arrays of the report. */
+    private void keep(int rows) {
+        rExpected = new double[rows];
+        rLower = new double[rows];
+        rUpper = new double[rows];
+        rScore = new double[rows];
+        rAlarm = new boolean[rows];
+        java.util.Arrays.fill(rExpected, Double.NaN);
+        java.util.Arrays.fill(rLower, Double.NaN);
+        java.util.Arrays.fill(rUpper, Double.NaN);
+        rReason = new ArrayList<>(rows);
     }
 
     private static boolean hasValue(TimeSeries s) {
@@ -255,7 +310,11 @@ final class DetectCommand implements Callable<Integer> {
         } else if (d instanceof OneClassSvmDetector f) {
             fitted = f.card();
         }
+        keep(s.size());
         for (int i = 0; i < s.size(); i++) {
+            rScore[i] = scores.score(i);
+            rAlarm[i] = scores.alarm(i);
+            rReason.add(scores.alarm(i) ? scores.reason(i) : "");
             out.append(csv(rawTimes.get(i))).append(",,").append(String.format(Locale.ROOT, "%.6f", scores.score(i)))
                     .append(',').append(scores.alarm(i) ? '1' : '0').append(",,,,").append(csv(scores.reason(i)));
             if (scores.alarm(i)) {
@@ -303,6 +362,9 @@ final class DetectCommand implements Callable<Integer> {
                     .forEach(e -> importance.put(e.getKey(), total > 0 ? e.getValue() / total : 0.0));
             b.featureImportance(importance);
         }
+        b.addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("alarm rate (no labels given)",
+                alarms / (double) series.size(), alarms + " of " + series.size() + " rows flagged in this run; no labels"
+                        + " (true or false anomaly) were given, so this describes the run and is not an accuracy"));
         java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
         details.put("columns", String.join(", ", columns));
         details.put("alarms", Integer.toString(alarms));

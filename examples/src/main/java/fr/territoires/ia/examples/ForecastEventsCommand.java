@@ -46,14 +46,29 @@ final class ForecastEventsCommand implements Callable<Integer> {
             + "English and French.")
     private boolean explain;
 
+    // Report (issue #16): --report and --lang.
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write a standalone HTML report: level and "
+            + "threshold, probability with alerts and observed exceedances, lead times; reliability and precision-recall "
+            + "against persistence when the forecast dates have observations.")
+    private java.nio.file.Path report;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the report: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
     @Override
     public Integer call() throws IOException {
+        fr.territoires.ia.examples.report.Lang reportLang = fr.territoires.ia.examples.report.Lang.of(lang);
         if (!Double.isFinite(threshold)) {
             throw new IllegalArgumentException("--threshold must be a finite number, was " + threshold);
         }
         ForecastInput.Data data = in.read();
         List<TimeSeries> network = data.network();
         boolean several = network.size() > 1;
+        if (several && report != null) {
+            throw new IllegalArgumentException("--report draws one series; with " + network.size()
+                    + " series, run the command once per series with --report, or without --report");
+        }
         ExceedanceForecaster model = ExceedanceForecaster.fitNetwork(network, data.covariates(), data.trainUntil(),
                 options(data, threshold, in.horizon));
         java.time.LocalDate from = data.trainUntil().plusDays(1);
@@ -104,8 +119,31 @@ final class ForecastEventsCommand implements Callable<Integer> {
             }
         }
         AtomicFiles.writeString(output, sb.toString());
+        // Report (issue #16): the report, and the test-period metrics added to the card (one series).
+        long trainingRows = 0;
+        for (TimeSeries series : network) {
+            trainingRows += java.util.stream.IntStream.range(0, series.size()).filter(i -> !java.time.LocalDate
+                    .ofInstant(series.timestamp(i), java.time.ZoneOffset.UTC).isAfter(data.trainUntil())).count();
+        }
+        List<fr.territoires.ia.core.trust.ModelCard.Metric> metrics = model.card().metrics();
+        if (!several) {
+            ExceedanceForecast f = forecasts.get(network.get(0).name());
+            var reported = new fr.territoires.ia.examples.report.ForecastReports.Exceedance(
+                    in.input.getFileName().toString(), model.chosenModel(), threshold, in.horizon,
+                    f.alertThreshold(), f.dates(), f.probabilities(), alertsOf(f),
+                    fr.territoires.ia.examples.report.ForecastReports.of(data.series()), model.card().metrics());
+            metrics = concat(metrics, fr.territoires.ia.examples.report.ForecastReports.testMetrics(reported));
+            if (report != null) {
+                AtomicFiles.writeString(report, fr.territoires.ia.examples.report.ForecastReports.exceedance(reported,
+                        reportLang));
+                spec.commandLine().getOut().println("report written to " + report);
+            }
+        }
+        fr.territoires.ia.core.trust.ModelCard fittedCard = Cards.withRunnerFacts(model.card().toBuilder()
+                .metrics(metrics).build(), java.time.Instant.now(), in.input, trainingRows,
+                spec.commandLine().getParseResult().originalArgs());
         if (card != null) {
-            Cards.write(card, Cards.complete(model.card(), in.columnsRead(), java.util.List.of()));
+            Cards.write(card, Cards.complete(fittedCard, in.columnsRead(), java.util.List.of()));
             spec.commandLine().getOut().println("model card written to " + card);
         }
         spec.commandLine().getOut().println(in.input + ": " + rows + (several ? " series-dates" : " dates") + " after "
@@ -113,6 +151,21 @@ final class ForecastEventsCommand implements Callable<Integer> {
                 + skipped + " skipped (no value within the last " + in.horizon + " day(s)), " + alerts
                 + " alerts, model " + model.chosenModel() + "; written to " + output);
         return 0;
+    }
+
+    // Report (issue #16): helpers.
+    private static boolean[] alertsOf(ExceedanceForecast f) {
+        boolean[] a = new boolean[f.rows().size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = f.rows().get(i).alert();
+        }
+        return a;
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class MeterDataQualityExample {
     }
 
     /** Writes the series as a utility would: local Paris time, a day offline, one reading re-sent. */
-    private static void writeLocalTimeExport(TimeSeries s, Path csv) throws IOException {
+    static void writeLocalTimeExport(TimeSeries s, Path csv) throws IOException {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         ZoneId paris = ZoneId.of("Europe/Paris");
         StringBuilder sb = new StringBuilder("timestamp,flow_lph\n");

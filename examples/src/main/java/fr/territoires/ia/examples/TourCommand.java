@@ -26,8 +26,18 @@ final class TourCommand implements Callable<Integer> {
                     + "(default: a new temporary folder).")
     private java.nio.file.@org.jspecify.annotations.Nullable Path cards;
 
+    @Option(names = "--reports", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write one HTML report per use case with a runner command, next to the cards, by running "
+                    + "that command on the use case's simulated data (default: on; --no-reports skips them).")
+    private boolean reports;
+
+    @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG",
+            description = "Language of the reports: fr or en (default: ${DEFAULT-VALUE}).")
+    private String lang;
+
     @Override
     public Integer call() throws java.io.IOException {
+        fr.territoires.ia.examples.report.Lang.of(lang);
         PrintWriter out = spec.commandLine().getOut();
         List<UseCase> cases = Catalogue.useCases();
         if (only != null) {
@@ -67,6 +77,16 @@ final class TourCommand implements Callable<Integer> {
                 Cards.write(html, c);
                 fr.territoires.ia.core.AtomicFiles.writeString(notice, Cards.render(c, "notice-fr"));
                 out.println("  model card: " + md + " and " + html + "; French notice: " + notice);
+            }
+            if (reports && TourReports.USE_CASES.contains(u.id())) {
+                if (cards == null) {
+                    cards = java.nio.file.Files.createTempDirectory("territoires-ia-cards");
+                } else {
+                    java.nio.file.Files.createDirectories(cards);
+                }
+                for (String report : TourReports.run(u.id(), cards, lang, out)) {
+                    out.println("  report: " + report);
+                }
             }
             out.flush();
         }

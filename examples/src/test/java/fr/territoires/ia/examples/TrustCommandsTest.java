@@ -168,7 +168,12 @@ class TrustCommandsTest {
         Path html = cards.resolve("demand-baseline-card.html");
         assertTrue(r.out().contains("  model card: " + md + " and " + html), r.out());
         assertTrue(Files.readString(md).startsWith("# Model card: District 7 water-demand baseline"));
-        assertTrue(Files.readString(html).contains("<h2>Quantitative analyses</h2>"));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<h3>By group</h3>"), page);
+        // The reader's questions first, the provenance folded after.
+        assertTrue(page.indexOf("<h2>What it is for</h2>") < page.indexOf("<h2>How good it is</h2>"));
+        assertTrue(page.indexOf("<h2>How good it is</h2>") < page.indexOf("<details>"));
+        assertTrue(page.indexOf("<details>") < page.indexOf("<h3>Provenance</h3>"));
         Path notice = cards.resolve("demand-baseline-card.notice-fr.md");
         assertTrue(r.out().contains("; French notice: " + notice), r.out());
         assertTrue(Files.readString(notice).startsWith("# Notice d'information : traitement algorithmique"));

@@ -848,6 +848,26 @@ public final class ShapeClassifier {
     }
 
     /**
+     * Returns this classifier with another card, such as its card completed with a
+     * cross-validated evaluation or the training file's name and digest; predictions are
+     * unchanged, and {@link #save(Path)} writes the new card.
+     *
+     * @param card the new card; its options must equal this card's, which {@link #load(Path)}
+     *     reads back
+     * @return a classifier sharing this one's model, with the new card
+     * @throws NullPointerException when {@code card} is null
+     * @throws IllegalArgumentException when the card's options differ from this card's
+     */
+    public ShapeClassifier withCard(ModelCard card) {
+        Objects.requireNonNull(card, "card");
+        if (!card.details().options().equals(this.card.details().options())) {
+            throw new IllegalArgumentException("card options must equal the classifier's options "
+                    + this.card.details().options() + ", was " + card.details().options());
+        }
+        return new ShapeClassifier(model, compiled, options, labels, scales, unlabelled, card);
+    }
+
+    /**
      * Classifies features, in one batch. Neighbourhood descriptors are computed over the given
      * list, which should therefore be a whole area, not a sample.
      *

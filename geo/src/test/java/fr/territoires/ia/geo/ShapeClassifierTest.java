@@ -91,6 +91,24 @@ class ShapeClassifierTest {
     }
 
     @Test
+    void withCard_evaluatedCard_savedAndLoadedWithSamePredictions_otherOptionsRefused() throws IOException {
+        fr.territoires.ia.core.trust.ModelCard evaluated = model.card().toBuilder()
+                .addMetric(fr.territoires.ia.core.trust.ModelCard.Metric.of("cross-validated macro-F1", 0.9, "cv"))
+                .build();
+        ShapeClassifier m = model.withCard(evaluated);
+        assertEquals(evaluated, m.card());
+        Path file = dir.resolve("evaluated.model");
+        m.save(file);
+        ShapeClassifier loaded = ShapeClassifier.load(file);
+        assertEquals(evaluated, loaded.card());
+        assertEquals(model.classify(footprints), loaded.classify(footprints));
+        fr.territoires.ia.core.trust.ModelCard other = model.card().toBuilder()
+                .options(java.util.Map.of("trees", "1")).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.withCard(other));
+        assertTrue(e.getMessage().startsWith("card options must equal the classifier's options"), e.getMessage());
+    }
+
+    @Test
     void classify_fromFourThreads_matchesSequentialRun() throws Exception {
         List<ShapeClassifier.Prediction> expected = model.classify(footprints);
         java.util.concurrent.ExecutorService pool =

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a model card as one standalone HTML page (no script, no external resource). */
+/**
+ * Renders a model card as one standalone HTML page (no script, no external resource), ordered for
+ * a reader who must decide whether to trust the model: purpose, measured quality against the
+ * baselines, responsibility, limits, data; technical details and provenance folded at the end.
+ */
 final class CardHtml {
 
     private static final String CSS = String.join("\n",
@@ -19,11 +23,25 @@ final class CardHtml {
             "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
             ".none{color:#777;font-style:italic}",
             ".open{color:#a94400}",
+            "p.lead{font-size:1.1rem}",
+            "figure.metrics{margin:.5rem 0 1rem}figure.metrics svg{max-width:100%;height:auto}",
+            "figcaption{font-size:.85rem;color:#555}",
+            "details{margin-top:2rem;border-top:1px solid #ccc;padding-top:.5rem}",
+            "summary{cursor:pointer;font-weight:600;color:#000091;font-size:1.1rem}",
             "footer{margin-top:3rem;font-size:.85rem;color:#555}");
 
     private CardHtml() {
     }
 
+    /** Metric names that denote a baseline, drawn grey beside the model's own figures. */
+    private static final java.util.regex.Pattern BASELINE = java.util.regex.Pattern.compile(
+            "(?i).*(persistence|climatology|baseline|naive|majority|seasonal).*");
+
+    /**
+     * Renders the card for a reader who is not the model's author: first what the model is for,
+     * how good it is against its baseline (with a small chart), who answers for it and its
+     * limits; then the data; the technical details and provenance last, folded.
+     */
     static String render(ModelCard card) {
         StringBuilder h = new StringBuilder();
         ModelCard.Details d = card.details();
@@ -33,42 +51,24 @@ final class CardHtml {
                 .append(CSS).append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>Model card: ").append(esc(d.name())).append("</h1>\n");
 
-        h.append("<h2>Model details</h2>\n");
-        if (!d.description().isBlank()) {
+        h.append("<h2>What it is for</h2>\n");
+        ModelCard.IntendedUse use = card.intendedUse();
+        String purpose = !use.primaryUses().isBlank() ? use.primaryUses() : d.description();
+        h.append("<p class=\"lead\">").append(text(purpose)).append("</p>\n");
+        if (!d.description().isBlank() && !purpose.equals(d.description())) {
             h.append("<p>").append(esc(d.description().strip())).append("</p>\n");
         }
-        h.append("<table>\n");
-        row(h, "Name", d.name());
-        row(h, "Version", d.version());
-        row(h, "Algorithm", d.algorithm());
-        row(h, "Organisation", d.organisation());
-        row(h, "Licence", d.licence());
-        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
-        row(h, "Seed", d.seed().isPresent() ? Long.toString(d.seed().getAsLong()) : "");
-        row(h, "Library version", d.libraryVersion());
-        row(h, "Training data SHA-256", d.dataDigest());
-        h.append("</table>\n<h3>Options</h3>\n");
-        map(h, d.options(), "Option");
-        h.append("<h3>Provenance</h3>\n");
-        map(h, d.provenance(), "Key");
-
-        h.append("<h2>Intended use</h2>\n");
-        ModelCard.IntendedUse use = card.intendedUse();
-        h.append("<p><strong>Primary uses:</strong> ").append(text(use.primaryUses())).append("</p>\n");
         h.append("<p><strong>Primary users:</strong></p>\n");
         list(h, use.primaryUsers());
         h.append("<p><strong>Out-of-scope uses:</strong></p>\n");
         list(h, use.outOfScopeUses());
 
-        h.append("<h2>Factors</h2>\n<p><strong>Relevant factors:</strong></p>\n");
-        list(h, card.factors().relevant());
-        h.append("<p><strong>Evaluation factors:</strong></p>\n");
-        list(h, card.factors().evaluation());
-
-        h.append("<h2>Metrics</h2>\n");
+        h.append("<h2>How good it is</h2>\n");
         if (card.metrics().isEmpty()) {
-            none(h);
+            h.append("<p class=\"open\">No measured quality is recorded in this card: evaluate the model on"
+                    + " local data before relying on it.</p>\n");
         } else {
+            chart(h, card.metrics());
             h.append("<table>\n<tr><th>Metric</th><th>Value</th><th>Interval</th><th>Description</th></tr>\n");
             for (ModelCard.Metric m : card.metrics()) {
                 h.append("<tr><td>").append(esc(m.name())).append("</td><td class=\"num\">")
@@ -78,16 +78,8 @@ final class CardHtml {
             }
             h.append("</table>\n");
         }
-
-        h.append("<h2>Evaluation data</h2>\n");
-        data(h, card.evaluationData());
-        h.append("<h2>Training data</h2>\n");
-        data(h, card.trainingData());
-
-        h.append("<h2>Quantitative analyses</h2>\n");
-        if (card.quantitativeAnalyses().isEmpty()) {
-            none(h);
-        } else {
+        if (!card.quantitativeAnalyses().isEmpty()) {
+            h.append("<h3>By group</h3>\n");
             h.append("<table>\n<tr><th>Factor</th><th>Group</th><th>Metric</th><th>Value</th>"
                     + "<th>Interval</th></tr>\n");
             for (ModelCard.QuantitativeAnalysis qa : card.quantitativeAnalyses()) {
@@ -101,11 +93,47 @@ final class CardHtml {
             h.append("</table>\n");
         }
 
-        h.append("<h2>Ethical considerations</h2>\n");
-        list(h, card.ethicalConsiderations());
-        h.append("<h2>Caveats and recommendations</h2>\n");
-        list(h, card.caveats());
+        h.append("<h2>Who answers for it</h2>\n<table>\n");
+        row(h, "Organisation", d.organisation());
+        row(h, "Licence", d.licence());
+        row(h, "Version", d.version());
+        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
+        row(h, "Library version", d.libraryVersion());
+        h.append("</table>\n");
 
+        h.append("<h2>Limits</h2>\n");
+        h.append("<p><strong>Caveats and recommendations:</strong></p>\n");
+        list(h, card.caveats());
+        h.append("<p><strong>Ethical considerations:</strong></p>\n");
+        list(h, card.ethicalConsiderations());
+
+        h.append("<h2>Data</h2>\n<h3>Training data</h3>\n");
+        data(h, card.trainingData());
+        if (!d.dataDigest().isBlank()) {
+            h.append("<p>Training data SHA-256: <code>").append(esc(d.dataDigest())).append("</code></p>\n");
+        }
+        h.append("<h3>Evaluation data</h3>\n");
+        data(h, card.evaluationData());
+
+        h.append("<details>\n<summary>Technical details and provenance</summary>\n");
+        h.append("<h2>Model details</h2>\n<table>\n");
+        row(h, "Name", d.name());
+        row(h, "Version", d.version());
+        row(h, "Algorithm", d.algorithm());
+        row(h, "Organisation", d.organisation());
+        row(h, "Licence", d.licence());
+        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
+        row(h, "Seed", d.seed().isPresent() ? Long.toString(d.seed().getAsLong()) : "");
+        row(h, "Library version", d.libraryVersion());
+        row(h, "Training data SHA-256", d.dataDigest());
+        h.append("</table>\n<h3>Options</h3>\n");
+        map(h, d.options(), "Option");
+        h.append("<h3>Provenance</h3>\n");
+        map(h, d.provenance(), "Key");
+        h.append("<h2>Factors</h2>\n<p><strong>Relevant factors:</strong></p>\n");
+        list(h, card.factors().relevant());
+        h.append("<p><strong>Evaluation factors:</strong></p>\n");
+        list(h, card.factors().evaluation());
         if (!card.featureImportance().isEmpty()) {
             h.append("<h2>Feature importance</h2>\n<table>\n<tr><th>Feature</th><th>Importance</th></tr>\n");
             card.featureImportance().forEach((k, v) -> h.append("<tr><td>").append(esc(k))
@@ -130,10 +158,66 @@ final class CardHtml {
                 }
             }
         }
+        h.append("</details>\n");
         h.append("<footer>Model card after Mitchell et al., FAT* 2019 (doi:10.1145/3287560.3287596)."
                 + " Generated by Territoires IA ").append(esc(d.libraryVersion())).append(".</footer>\n");
         h.append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * A small inline SVG bar chart of the metrics whose values lie in [0, 1] (shares, F1,
+     * average precision, Brier scores), intervals as whiskers, baselines in grey.
+     */
+    private static void chart(StringBuilder h, List<ModelCard.Metric> metrics) {
+        List<ModelCard.Metric> shown = metrics.stream()
+                .filter(m -> m.value() >= 0 && m.value() <= 1 && !m.name().toLowerCase(java.util.Locale.ROOT)
+                        .contains("threshold"))
+                .limit(12).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        int left = 300;
+        int bar = 360;
+        int rowH = 22;
+        int height = shown.size() * rowH + 26;
+        h.append("<figure class=\"metrics\"><svg viewBox=\"0 0 ").append(left + bar + 60).append(' ').append(height)
+                .append("\" width=\"").append(left + bar + 60).append("\" height=\"").append(height)
+                .append("\" role=\"img\" aria-label=\"Metrics, baselines in grey\">\n");
+        for (int t = 0; t <= 4; t++) {
+            double x = left + bar * t / 4.0;
+            h.append("<line x1=\"").append(fmt(x)).append("\" y1=\"0\" x2=\"").append(fmt(x)).append("\" y2=\"")
+                    .append(shown.size() * rowH).append("\" stroke=\"#e3e3e3\"/>")
+                    .append("<text x=\"").append(fmt(x)).append("\" y=\"").append(shown.size() * rowH + 16)
+                    .append("\" font-size=\"11\" text-anchor=\"middle\">").append(ModelCard.number(t / 4.0))
+                    .append("</text>\n");
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            ModelCard.Metric m = shown.get(i);
+            boolean baseline = BASELINE.matcher(m.name()).matches();
+            int y = i * rowH;
+            String name = m.name().length() > 42 ? m.name().substring(0, 41) + "…" : m.name();
+            h.append("<text x=\"").append(left - 6).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"12\" text-anchor=\"end\">").append(esc(name)).append("</text>")
+                    .append("<rect class=\"metric-bar").append(baseline ? " baseline" : "").append("\" x=\"")
+                    .append(left).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(fmt(bar * m.value())).append("\" height=\"14\" fill=\"")
+                    .append(baseline ? "#9a9a9a" : "#000091").append("\"/>");
+            if (m.hasInterval()) {
+                double a = left + bar * Math.max(0, Math.min(1, m.lower()));
+                double b = left + bar * Math.max(0, Math.min(1, m.upper()));
+                h.append("<line x1=\"").append(fmt(a)).append("\" y1=\"").append(y + 11).append("\" x2=\"")
+                        .append(fmt(b)).append("\" y2=\"").append(y + 11).append("\" stroke=\"#c1121f\" stroke-width=\"2\"/>");
+            }
+            h.append("<text x=\"").append(fmt(left + bar * m.value() + 4)).append("\" y=\"").append(y + 15)
+                    .append("\" font-size=\"11\">").append(ModelCard.number(m.value())).append("</text>\n");
+        }
+        h.append("</svg><figcaption>Measured quality on a [0, 1] scale; baselines (persistence, climatology, naive)"
+                + " in grey; red lines: intervals.</figcaption></figure>\n");
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     static String esc(String s) {

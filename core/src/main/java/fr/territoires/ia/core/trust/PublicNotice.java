@@ -60,8 +60,27 @@ public final class PublicNotice {
      * @throws NullPointerException when an argument is null
      */
     public static String french(ModelCard card, java.util.function.UnaryOperator<String> labels) {
+        return french(card, labels, text -> text);
+    }
+
+    /**
+     * Writes the French notice of a card, naming the input features in plain French and giving
+     * the card's free texts (intended use, users, out-of-scope uses, caveats, metric names) in
+     * French: a caller that wrote the card's texts in English passes their French versions, so
+     * that only what the public body alone can say remains {@value #TO_COMPLETE}.
+     *
+     * @param card the model card
+     * @param labels the readable French name of a feature (its technical name when unknown)
+     * @param texts the French version of a free text of the card (the text itself when unknown)
+     * @return the notice as Markdown
+     * @throws NullPointerException when an argument is null
+     */
+    public static String french(ModelCard card, java.util.function.UnaryOperator<String> labels,
+            java.util.function.UnaryOperator<String> texts) {
         Objects.requireNonNull(card, "card");
         Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(texts, "texts");
+        java.util.function.UnaryOperator<String> tr = t -> Objects.requireNonNull(texts.apply(t), "French of " + t);
         ModelCard.Details d = card.details();
         StringBuilder s = new StringBuilder();
         s.append("# Notice d'information : traitement algorithmique « ").append(d.name()).append(" »\n\n");
@@ -75,12 +94,12 @@ public final class PublicNotice {
         s.append("## À quoi sert ce traitement ?\n\n");
         String purpose = !card.intendedUse().primaryUses().isBlank() ? card.intendedUse().primaryUses()
                 : d.description();
-        s.append(purpose.isBlank() ? TO_COMPLETE : purpose.strip()).append("\n\n");
+        s.append(purpose.isBlank() ? TO_COMPLETE : tr.apply(purpose.strip())).append("\n\n");
         s.append("Méthode : ").append(d.algorithm().isBlank() ? TO_COMPLETE : d.algorithm())
                 .append(" (bibliothèque Territoires IA ").append(d.libraryVersion()).append(").\n\n");
         if (!card.intendedUse().outOfScopeUses().isEmpty()) {
             s.append("Ce traitement ne doit pas servir à :\n\n");
-            card.intendedUse().outOfScopeUses().forEach(u -> s.append("- ").append(oneLine(u)).append('\n'));
+            card.intendedUse().outOfScopeUses().forEach(u -> s.append("- ").append(oneLine(tr.apply(u))).append('\n'));
             s.append('\n');
         }
 
@@ -133,7 +152,8 @@ public final class PublicNotice {
         s.append("Le résultat (score, alerte ou classement) est produit par un programme ; il sert d'aide et"
                 + " ne doit pas constituer à lui seul une décision.\n\n");
         if (!card.intendedUse().primaryUsers().isEmpty()) {
-            s.append("Utilisateurs : ").append(oneLine(String.join(" ; ", card.intendedUse().primaryUsers())))
+            s.append("Utilisateurs : ").append(oneLine(String.join(" ; ",
+                    card.intendedUse().primaryUsers().stream().map(tr).toList())))
                     .append(".\n\n");
         }
         s.append("Décision que le résultat éclaire : ").append(TO_COMPLETE).append("\n\n");
@@ -144,7 +164,7 @@ public final class PublicNotice {
             s.append("Aucune mesure de performance n'est enregistrée. ").append(TO_COMPLETE).append("\n\n");
         } else {
             for (ModelCard.Metric m : card.metrics()) {
-                s.append("- ").append(oneLine(m.name())).append(" : ").append(fr(m.value()));
+                s.append("- ").append(oneLine(tr.apply(m.name()))).append(" : ").append(fr(m.value()));
                 if (m.hasInterval()) {
                     s.append(" (intervalle de confiance [").append(fr(m.lower())).append(" ; ")
                             .append(fr(m.upper())).append("])");
@@ -153,9 +173,22 @@ public final class PublicNotice {
             }
             s.append('\n');
         }
+        if (!card.quantitativeAnalyses().isEmpty()) {
+            s.append("Résultats par groupe :\n\n| Facteur | Groupe | Mesure | Valeur | Intervalle de confiance |\n"
+                    + "|---|---|---|---|---|\n");
+            for (ModelCard.QuantitativeAnalysis qa : card.quantitativeAnalyses()) {
+                for (ModelCard.Metric m : qa.metrics()) {
+                    s.append("| ").append(cell(tr.apply(qa.factor()))).append(" | ").append(cell(qa.group()))
+                            .append(" | ").append(cell(tr.apply(m.name()))).append(" | ").append(fr(m.value()))
+                            .append(" | ").append(m.hasInterval() ? "[" + fr(m.lower()) + " ; " + fr(m.upper()) + "]"
+                                    : "").append(" |\n");
+                }
+            }
+            s.append('\n');
+        }
         if (!card.caveats().isEmpty()) {
             s.append("## Limites connues\n\n");
-            card.caveats().forEach(c -> s.append("- ").append(oneLine(c)).append('\n'));
+            card.caveats().forEach(c -> s.append("- ").append(oneLine(tr.apply(c))).append('\n'));
             s.append('\n');
         }
 

@@ -23,6 +23,23 @@ class PublicNoticeTest {
     }
 
     @Test
+    void french_withTexts_libraryTextsInFrenchAndPerGroupMetricsListed() {
+        ModelCard c = AltaiTest.card().toBuilder().quantitativeAnalyses(java.util.List.of(
+                new ModelCard.QuantitativeAnalysis("class", "serre",
+                        java.util.List.of(new ModelCard.Metric("F1", 0.25, 0.1, 0.4, "cv")))))
+                .build();
+        String n = PublicNotice.french(c, name -> name, t -> switch (t) {
+            case "evacuation orders without review" -> "ordres d'évacuation sans examen";
+            case "class" -> "classe";
+            default -> t;
+        });
+        assertTrue(n.contains("- ordres d'évacuation sans examen\n"), n);
+        assertTrue(n.contains("| classe | serre | F1 | 0,25 | [0,1 ; 0,4] |\n"), n);
+        // A text the translator does not know stays as written.
+        assertTrue(n.contains("Alert when the Garonne may exceed 2.5 m\n"), n);
+    }
+
+    @Test
     void french_withLabels_readableNameThenTechnicalName() {
         String n = AltaiTest.card().toNoticeFr(name -> name.equals("rise_24h") ? "hausse sur 24 heures" : name);
         assertTrue(n.contains("| level_max_3d | 60 % |\n| hausse sur 24 heures (rise_24h) | 30 % |\n| month | 10 % |\n"), n);
