@@ -4,11 +4,12 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.territoires.ia.core.internal.Checks;
+import fr.territoires.ia.core.internal.TextFiles;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -301,11 +302,13 @@ public final class TimeSeriesCsv {
     /**
      * Reads several aligned value columns with the reader's report.
      *
-     * @param file CSV file, UTF-8
+     * @param file CSV file, UTF-8 (or UTF-16 after a UTF-16 byte-order mark; a leading
+     *     byte-order mark is skipped)
      * @param options reader options
      * @return the series and the report
      * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid, or the
+     *     bytes are not valid UTF-8 (naming the file)
      */
     public static Read<MultivariateTimeSeries> readMultivariateWithReport(Path file, Options options)
             throws IOException {
@@ -315,8 +318,10 @@ public final class TimeSeriesCsv {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(source, null, "file not found");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFiles.newReader(file)) {
             return read(in, source, options);
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notText(source, e);
         }
     }
 

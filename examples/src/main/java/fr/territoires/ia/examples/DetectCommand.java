@@ -20,8 +20,6 @@ import fr.territoires.ia.core.TimestampFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -360,7 +358,20 @@ final class DetectCommand implements Callable<Integer> {
 
     /** The header line, to choose columns and check them before reading. */
     private List<String> header(char sep) throws IOException {
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try {
+            return headerLine(sep);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw fr.territoires.ia.core.internal.TextFiles.notText(input.toString(), e);
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException c) {
+                throw fr.territoires.ia.core.internal.TextFiles.notText(input.toString(), c);
+            }
+            throw e;
+        }
+    }
+
+    private List<String> headerLine(char sep) throws IOException {
+        try (Reader in = fr.territoires.ia.core.internal.TextFiles.newReader(input);
                 CsvReader<CsvRecord> csv = reader(sep, in)) {
             var it = csv.iterator();
             if (!it.hasNext()) {
@@ -406,7 +417,7 @@ final class DetectCommand implements Callable<Integer> {
     /** The timestamp cells as written, to copy them to the output unchanged. */
     private List<String> rawTimestamps(char sep, int index) throws IOException {
         List<String> times = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
+        try (Reader in = fr.territoires.ia.core.internal.TextFiles.newReader(input);
                 CsvReader<CsvRecord> csv = reader(sep, in)) {
             boolean first = true;
             for (CsvRecord r : csv) {

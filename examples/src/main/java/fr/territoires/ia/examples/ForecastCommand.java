@@ -29,9 +29,15 @@ final class ForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ForecastInput.Data data = in.read();
-        LevelForecaster model = LevelForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
-                LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
-        Forecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
+        LevelForecaster model;
+        Forecast f;
+        try {
+            model = LevelForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
+                    LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
+            f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(in.input, e);
+        }
         StringBuilder sb = new StringBuilder("date,horizon,forecast,lower,upper\n");
         for (Forecast.Row r : f.rows()) {
             sb.append(r.date()).append(',').append(r.horizon()).append(',')

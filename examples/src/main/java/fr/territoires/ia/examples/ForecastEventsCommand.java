@@ -49,9 +49,15 @@ final class ForecastEventsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threshold must be a finite number, was " + threshold);
         }
         ForecastInput.Data data = in.read();
-        ExceedanceForecaster model = ExceedanceForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
-                options(data, threshold, in.horizon));
-        ExceedanceForecast f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
+        ExceedanceForecaster model;
+        ExceedanceForecast f;
+        try {
+            model = ExceedanceForecaster.fit(data.series(), data.covariates(), data.trainUntil(),
+                    options(data, threshold, in.horizon));
+            f = model.forecast(data.series(), data.covariates(), data.trainUntil().plusDays(1));
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(in.input, e);
+        }
         StringBuilder sb = new StringBuilder("date,probability,alert" + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
         java.util.TreeMap<java.time.LocalDate, Double> byDay = new java.util.TreeMap<>();
         for (int i = 0; i < data.series().size(); i++) {
