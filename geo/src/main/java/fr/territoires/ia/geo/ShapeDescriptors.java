@@ -141,8 +141,8 @@ public final class ShapeDescriptors {
                     + "MultiPolygon, was " + (g.isEmpty() ? "empty " : "") + g.getGeometryType());
         }
         double area = g.getArea();
-        if (!(area > 0)) {
-            throw new IllegalArgumentException("polygon area must be > 0, was " + area);
+        if (!(area > 0) || area == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("polygon area must be > 0 and finite, was " + area);
         }
         double perimeter = g.getLength();
         double hullArea = g.convexHull().getArea();
