@@ -570,6 +570,17 @@ public final class TimeSeriesCsv {
         }
 
         private long timestamp(String text, long line, long previous) {
+            try {
+                return epochMilli(text, line, previous);
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                // Years such as +999999999 parse but do not fit in epoch milliseconds.
+                throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp \"" + clip(text)
+                        + "\" in column \"" + options.timestampColumn() + "\" is out of the supported range "
+                        + "(epoch milliseconds, years -292275055 to 292278994)", e);
+            }
+        }
+
+        private long epochMilli(String text, long line, long previous) {
             Temporal parsed;
             try {
                 if (text.isBlank()) {

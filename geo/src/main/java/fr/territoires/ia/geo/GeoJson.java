@@ -220,7 +220,12 @@ public final class GeoJson {
         Builder(Path path, String source, String target) {
             this.path = path;
             this.source = source;
-            this.transform = new Crs.Transform(source, target);
+            try {
+                this.transform = new Crs.Transform(source, target);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(path + ": crs " + source + " cannot be reprojected to " + target
+                        + " (" + e.getMessage() + ")", e);
+            }
             this.factory = new GeometryFactory(new PrecisionModel(), Crs.srid(target));
             this.geographic = source.equals(Crs.CRS84) || Crs.isGeographic(source);
             this.lambert93 = target.equals(DEFAULT_CRS);
@@ -278,8 +283,17 @@ public final class GeoJson {
                             + "longitude and latitude swapped? check the crs member)");
                 }
             }
-            if (!g.isValid()) {
-                Geometry fixed = GeometryFixer.fix(g);
+            boolean valid;
+            Geometry fixed;
+            try {
+                valid = g.isValid();
+                fixed = valid ? g : GeometryFixer.fix(g);
+            } catch (RuntimeException e) {
+                // JTS robustness failures (topology exceptions) on pathological coordinates.
+                throw new IllegalArgumentException(where + " must be a polygon JTS can validate and repair, was not ("
+                        + e.getMessage() + ")", e);
+            }
+            if (!valid) {
                 List<Polygon> polygons = new ArrayList<>();
                 PolygonExtracter.getPolygons(fixed, polygons);
                 polygons.removeIf(Geometry::isEmpty);
