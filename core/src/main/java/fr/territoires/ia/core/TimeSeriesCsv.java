@@ -4,11 +4,12 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import fr.territoires.ia.core.internal.Checks;
+import fr.territoires.ia.core.internal.TextFiles;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -252,7 +253,77 @@ public final class TimeSeriesCsv {
         }
     }
 
+    /**
+     * Receives the rows of a streaming read ({@link #stream}), in file order, each validated as
+     * the in-memory readers validate it.
+     *
+     * @since 0.2.0
+     */
+    @FunctionalInterface
+    public interface RowSink {
+
+        /**
+         * Takes one row.
+         *
+         * @param line line of the file where the row starts (1 is the header)
+         * @param epochMilli the timestamp, epoch milliseconds
+         * @param values one value per value column of the options, {@code NaN} for a missing
+         *     value; the array is reused for the next row, copy what you keep
+         * @param rawTimestamp the timestamp cell as written in the file
+         * @throws IOException when the sink fails to write; the read stops
+         */
+        void accept(long line, long epochMilli, double[] values, String rawTimestamp) throws IOException;
+    }
+
     private TimeSeriesCsv() {
+    }
+
+    /**
+     * Reads a file row by row without keeping the rows: each row is validated exactly as by
+     * {@link #readMultivariateWithReport} and handed to {@code sink}. Memory does not grow with
+     * the number of rows (only order violations and daylight-saving shifts, which the report
+     * lists, are kept), so files larger than memory can be read.
+     *
+     * @param file CSV file, UTF-8 (or UTF-16 after a UTF-16 byte-order mark)
+     * @param options reader options
+     * @param sink receives each row
+     * @return the reader's report
+     * @throws IOException when the file cannot be read or the sink fails
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid, naming the
+     *     file and line; rows before the faulty one have already been handed over
+     * @since 0.2.0
+     */
+    public static ReadReport stream(Path file, Options options, RowSink sink) throws IOException {
+        Checks.notNull(file, "file");
+        Checks.notNull(options, "options");
+        Checks.notNull(sink, "sink");
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(source, null, "file not found");
+        }
+        try (Reader in = TextFiles.newReader(file)) {
+            CsvReader<CsvRecord> csv = csvReader(in, options);
+            try {
+                return new Parse(source, options, sink).parse(csv);
+            } catch (CsvParseException e) {
+                throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notText(source, e);
+        }
+    }
+
+    private static CsvReader<CsvRecord> csvReader(Reader in, Options options) {
+        return CsvReader.builder()
+                .fieldSeparator(options.delimiter())
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(false)
+                .ofCsvRecord(in);
     }
 
     /**
@@ -301,11 +372,13 @@ public final class TimeSeriesCsv {
     /**
      * Reads several aligned value columns with the reader's report.
      *
-     * @param file CSV file, UTF-8
+     * @param file CSV file, UTF-8 (or UTF-16 after a UTF-16 byte-order mark; a leading
+     *     byte-order mark is skipped)
      * @param options reader options
      * @return the series and the report
      * @throws IOException when the file cannot be read
-     * @throws IllegalArgumentException when a column is missing or a cell is invalid
+     * @throws IllegalArgumentException when a column is missing or a cell is invalid, or the
+     *     bytes are not valid UTF-8 (naming the file)
      */
     public static Read<MultivariateTimeSeries> readMultivariateWithReport(Path file, Options options)
             throws IOException {
@@ -315,8 +388,10 @@ public final class TimeSeriesCsv {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(source, null, "file not found");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFiles.newReader(file)) {
             return read(in, source, options);
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notText(source, e);
         }
     }
 
@@ -347,7 +422,7 @@ public final class TimeSeriesCsv {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(source, null, "file not found");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFiles.newReader(file)) {
             PushbackReader unread = new PushbackReader(in, 1);
             int first = unread.read();
             if (first >= 0 && first != '\uFEFF') {
@@ -385,7 +460,12 @@ public final class TimeSeriesCsv {
             return List.copyOf(out);
         } catch (CsvParseException e) {
             throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw TextFiles.notText(source, e);
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException c) {
+                throw TextFiles.notText(source, c);
+            }
             throw e.getCause();
         }
     }
@@ -409,17 +489,12 @@ public final class TimeSeriesCsv {
         if (first >= 0 && first != '\uFEFF') {
             unread.unread(first);
         }
-        CsvReader<CsvRecord> csv = CsvReader.builder()
-                .fieldSeparator(options.delimiter())
-                .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .detectBomHeader(false)
-                .ofCsvRecord(unread);
+        CsvReader<CsvRecord> csv = csvReader(unread, options);
         try {
-            return new Parse(source, options).run(csv);
+            return new Parse(source, options, null).run(csv);
         } catch (CsvParseException e) {
-            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -435,18 +510,33 @@ public final class TimeSeriesCsv {
         private int rows;
         private final List<OrderViolation> violations = new ArrayList<>();
         private final List<Long> shifted = new ArrayList<>();
+        private final @org.jspecify.annotations.Nullable RowSink sink;
 
-        Parse(String source, Options options) {
+        Parse(String source, Options options, @org.jspecify.annotations.Nullable RowSink sink) {
             this.source = source;
             this.options = options;
+            this.sink = sink;
             String base = source;
             int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
             base = base.substring(slash + 1);
             this.name = base.toLowerCase(Locale.ROOT).endsWith(".csv") ? base.substring(0, base.length() - 4) : base;
-            this.values = new double[options.valueColumns().size()][1024];
+            this.values = new double[options.valueColumns().size()][sink == null ? 1024 : 0];
         }
 
-        Read<MultivariateTimeSeries> run(CsvReader<CsvRecord> csv) {
+        Read<MultivariateTimeSeries> run(CsvReader<CsvRecord> csv) throws IOException {
+            ReadReport report = parse(csv);
+            long[] m = Arrays.copyOf(millis, rows);
+            double[][] v = new double[values.length][];
+            for (int c = 0; c < values.length; c++) {
+                v[c] = Arrays.copyOf(values[c], rows);
+            }
+            MultivariateTimeSeries series = new MultivariateTimeSeries(name, options.zone(),
+                    Timeline.owning(m, violations), options.valueColumns(), v);
+            return new Read<>(series, report);
+        }
+
+        /** Validates every row, storing it or handing it to the sink; returns the report. */
+        ReadReport parse(CsvReader<CsvRecord> csv) throws IOException {
             var it = csv.iterator();
             if (!it.hasNext()) {
                 throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
@@ -471,6 +561,8 @@ public final class TimeSeriesCsv {
             }
             long previous = Long.MIN_VALUE;
             int filteredOut = 0;
+            double[] row = new double[valueIndex.length];
+            int[] missingCounts = new int[valueIndex.length];
             rows:
             while (it.hasNext()) {
                 CsvRecord r = it.next();
@@ -491,49 +583,55 @@ public final class TimeSeriesCsv {
                     Instant before = Instant.ofEpochMilli(previous);
                     if (options.orderPolicy() == OrderPolicy.REJECT) {
                         throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp "
-                                + r.getField(tsIndex).trim() + " is not after the previous one ("
+                                + clip(r.getField(tsIndex).trim()) + " is not after the previous one ("
                                 + (t == previous ? "duplicate of " : "previous is ") + before
                                 + "); read with OrderPolicy.KEEP_ARRIVAL_ORDER to keep such rows in arrival order");
                     }
                     violations.add(new OrderViolation(rows, line, now, before));
                 }
-                ensureCapacity();
-                millis[rows] = t;
                 for (int c = 0; c < valueIndex.length; c++) {
-                    values[c][rows] = number(r.getField(valueIndex[c]), line, valueNames.get(c));
+                    row[c] = number(r.getField(valueIndex[c]), line, valueNames.get(c));
+                    missingCounts[c] += Double.isNaN(row[c]) ? 1 : 0;
+                }
+                if (rows == Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("line " + line + " of " + source + ": more than "
+                            + Integer.MAX_VALUE + " rows");
+                }
+                if (sink != null) {
+                    sink.accept(line, t, row, r.getField(tsIndex));
+                } else {
+                    ensureCapacity();
+                    millis[rows] = t;
+                    for (int c = 0; c < valueIndex.length; c++) {
+                        values[c][rows] = row[c];
+                    }
                 }
                 rows++;
                 previous = t;
             }
-            long[] m = Arrays.copyOf(millis, rows);
-            double[][] v = new double[values.length][];
             Map<String, Integer> missing = new LinkedHashMap<>();
-            for (int c = 0; c < values.length; c++) {
-                v[c] = Arrays.copyOf(values[c], rows);
-                int count = 0;
-                for (double x : v[c]) {
-                    if (Double.isNaN(x)) {
-                        count++;
-                    }
-                }
-                missing.put(valueNames.get(c), count);
+            for (int c = 0; c < valueIndex.length; c++) {
+                missing.put(valueNames.get(c), missingCounts[c]);
             }
-            MultivariateTimeSeries series = new MultivariateTimeSeries(name, options.zone(),
-                    Timeline.owning(m, violations), valueNames, v);
-            return new Read<>(series, new ReadReport(source, rows, missing, violations, shifted, filteredOut));
+            return new ReadReport(source, rows, missing, violations, shifted, filteredOut);
         }
 
         private int find(List<String> names, String wanted, long line, String role) {
             int index = names.indexOf(wanted);
             if (index < 0) {
                 throw new IllegalArgumentException("line " + line + " of " + source + ": " + role + " column \""
-                        + wanted + "\" not found; the header has " + names);
+                        + wanted + "\" not found; the header has " + clip(names.toString()));
             }
             if (names.lastIndexOf(wanted) != index) {
                 throw new IllegalArgumentException("line " + line + " of " + source + ": " + role + " column \""
-                        + wanted + "\" appears more than once in the header " + names);
+                        + wanted + "\" appears more than once in the header " + clip(names.toString()));
             }
             return index;
+        }
+
+        /** A cell or header shortened for a one-line message: its first 80 characters and its length. */
+        private static String clip(String text) {
+            return text.length() <= 100 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
         }
 
         private void ensureCapacity() {
@@ -547,6 +645,17 @@ public final class TimeSeriesCsv {
         }
 
         private long timestamp(String text, long line, long previous) {
+            try {
+                return epochMilli(text, line, previous);
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                // Years such as +999999999 parse but do not fit in epoch milliseconds.
+                throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp \"" + clip(text)
+                        + "\" in column \"" + options.timestampColumn() + "\" is out of the supported range "
+                        + "(epoch milliseconds, years -292275055 to 292278994)", e);
+            }
+        }
+
+        private long epochMilli(String text, long line, long previous) {
             Temporal parsed;
             try {
                 if (text.isBlank()) {
@@ -554,7 +663,7 @@ public final class TimeSeriesCsv {
                 }
                 parsed = options.format().read(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp \"" + text
+                throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp \"" + clip(text)
                         + "\" in column \"" + options.timestampColumn() + "\" does not match the format "
                         + options.format(), e);
             }
@@ -577,7 +686,7 @@ public final class TimeSeriesCsv {
                 return (rows > 0 && earlier <= previous && later > previous) ? later : earlier;
             }
             if (options.orderPolicy() == OrderPolicy.REJECT) {
-                throw new IllegalArgumentException("line " + line + " of " + source + ": local time " + text.trim()
+                throw new IllegalArgumentException("line " + line + " of " + source + ": local time " + clip(text.trim())
                         + " does not exist in " + options.zone()
                         + " (daylight-saving gap); read in the zone the feed was written in, or with "
                         + "OrderPolicy.KEEP_ARRIVAL_ORDER to move it forward and report it");
@@ -597,13 +706,13 @@ public final class TimeSeriesCsv {
                 normal = t.indexOf('.') >= 0 ? "" : t.replace(',', '.');
             }
             if (!NUMBER.matcher(normal).matches()) {
-                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + text
+                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + clip(text)
                         + "\" in column \"" + column + "\" is not a number"
                         + (options.decimalComma() ? " with a decimal comma" : ""));
             }
             double v = Double.parseDouble(normal);
             if (Double.isInfinite(v)) {
-                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + text
+                throw new IllegalArgumentException("line " + line + " of " + source + ": value \"" + clip(text)
                         + "\" in column \"" + column + "\" is out of the range of a double");
             }
             return v;

@@ -98,8 +98,12 @@ final class ClassifyShapesCommand implements Callable<Integer> {
         } else {
             FeatureCollection training = GeoJson.read(source.train.train);
             report(out, source.train.train, training);
-            classifier = ShapeClassifier.fit(training.features(), source.train.labelProperty,
-                    ShapeClassifier.Options.defaults());
+            try {
+                classifier = ShapeClassifier.fit(training.features(), source.train.labelProperty,
+                        ShapeClassifier.Options.defaults());
+            } catch (IllegalArgumentException e) {
+                throw ForecastInput.named(source.train.train, e);
+            }
             out.println(source.train.train + ": trained on " + (training.features().size()
                     - classifier.unlabelled().size()) + " labelled footprints (" + classifier.unlabelled().size()
                     + " without label ignored), classes " + classifier.labels());
@@ -131,11 +135,15 @@ final class ClassifyShapesCommand implements Callable<Integer> {
         }
         FeatureCollection in = GeoJson.read(input);
         report(out, input, in);
-        List<ShapeClassifier.Explained> explained = explain ? classifier.classifyAndExplain(in.features())
-                : List.of();
-        List<ShapeClassifier.Prediction> predictions = explain
-                ? explained.stream().map(ShapeClassifier.Explained::prediction).toList()
-                : classifier.classify(in.features());
+        List<ShapeClassifier.Explained> explained;
+        List<ShapeClassifier.Prediction> predictions;
+        try {
+            explained = explain ? classifier.classifyAndExplain(in.features()) : List.of();
+            predictions = explain ? explained.stream().map(ShapeClassifier.Explained::prediction).toList()
+                    : classifier.classify(in.features());
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(input, e);
+        }
         List<Feature> labelled = new ArrayList<>(in.features().size());
         for (int i = 0; i < in.features().size(); i++) {
             ShapeClassifier.Prediction p = predictions.get(i);

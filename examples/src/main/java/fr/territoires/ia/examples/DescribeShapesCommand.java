@@ -42,8 +42,12 @@ final class DescribeShapesCommand implements Callable<Integer> {
         for (Feature f : fc.features()) {
             geometries.add(f.geometry());
         }
-        List<Map<String, Double>> around = NeighbourhoodDescriptors.of(geometries,
-                NeighbourhoodDescriptors.Options.defaults());
+        List<Map<String, Double>> around;
+        try {
+            around = NeighbourhoodDescriptors.of(geometries, NeighbourhoodDescriptors.Options.defaults());
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(input, e);
+        }
         List<String> shapeNames = ShapeDescriptors.names();
         List<String> aroundNames = NeighbourhoodDescriptors.names();
         StringBuilder csv = new StringBuilder("index,id");
@@ -54,7 +58,12 @@ final class DescribeShapesCommand implements Callable<Integer> {
             Feature f = fc.features().get(i);
             JsonNode id = f.properties().get("id");
             csv.append(f.index()).append(',').append(id == null || id.isNull() ? "" : DetectCommand.csv(id.asText()));
-            Map<String, Double> shape = ShapeDescriptors.of(f.geometry());
+            Map<String, Double> shape;
+            try {
+                shape = ShapeDescriptors.of(f.geometry());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(input + ": features[" + f.index() + "]: " + e.getMessage(), e);
+            }
             for (String n : shapeNames) {
                 csv.append(',').append(value(shape.get(n)));
             }

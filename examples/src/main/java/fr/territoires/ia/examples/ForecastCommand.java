@@ -51,10 +51,15 @@ final class ForecastCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--report draws one series; with " + data.network().size()
                     + " series, run the command once per series with --report, or without --report");
         }
-        LevelForecaster model = LevelForecaster.fitNetwork(data.network(), data.covariates(), data.trainUntil(),
-                LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
-        Map<String, Forecast> forecasts = model.forecastNetwork(data.network(), data.covariates(),
-                data.trainUntil().plusDays(1));
+        LevelForecaster model;
+        Map<String, Forecast> forecasts;
+        try {
+            model = LevelForecaster.fitNetwork(data.network(), data.covariates(), data.trainUntil(),
+                    LevelForecaster.Options.defaults(in.horizon).withValidationYears(data.validationYears()));
+            forecasts = model.forecastNetwork(data.network(), data.covariates(), data.trainUntil().plusDays(1));
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(in.input, e);
+        }
         StringBuilder sb = new StringBuilder("date," + (several ? "series," : "") + "horizon,forecast,lower,upper\n");
         java.util.TreeMap<java.time.LocalDate, java.util.List<String>> lines = new java.util.TreeMap<>();
         int rows = 0;

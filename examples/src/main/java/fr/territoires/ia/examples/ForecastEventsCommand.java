@@ -69,12 +69,18 @@ final class ForecastEventsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--report draws one series; with " + network.size()
                     + " series, run the command once per series with --report, or without --report");
         }
-        ExceedanceForecaster model = ExceedanceForecaster.fitNetwork(network, data.covariates(), data.trainUntil(),
-                options(data, threshold, in.horizon));
+        ExceedanceForecaster model;
         java.time.LocalDate from = data.trainUntil().plusDays(1);
-        Map<String, ExceedanceForecast> forecasts = model.forecastNetwork(network, data.covariates(), from);
-        Map<String, List<Explanation>> explained = explain ? model.explainNetwork(network, data.covariates(), from)
-                : Map.of();
+        Map<String, ExceedanceForecast> forecasts;
+        Map<String, List<Explanation>> explained;
+        try {
+            model = ExceedanceForecaster.fitNetwork(network, data.covariates(), data.trainUntil(),
+                    options(data, threshold, in.horizon));
+            forecasts = model.forecastNetwork(network, data.covariates(), from);
+            explained = explain ? model.explainNetwork(network, data.covariates(), from) : Map.of();
+        } catch (IllegalArgumentException e) {
+            throw ForecastInput.named(in.input, e);
+        }
         StringBuilder sb = new StringBuilder("date," + (several ? "series," : "") + "probability,alert"
                 + (explain ? ",top_factors,top_factors_fr" : "") + "\n");
         // Rows by date, then by series in input order.

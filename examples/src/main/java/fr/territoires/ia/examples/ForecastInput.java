@@ -92,6 +92,15 @@ final class ForecastInput {
         }
     }
 
+    /**
+     * The error {@code e} with the file named first, when its message does not name it already
+     * (the models' own checks speak of "series", not of the file it came from).
+     */
+    static IllegalArgumentException named(Path file, IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains(file.toString()) ? e : new IllegalArgumentException(file + ": " + m, e);
+    }
+
     Data read() throws IOException {
         if (horizon < 1) {
             throw new IllegalArgumentException("--horizon must be >= 1, was " + horizon);

@@ -60,7 +60,11 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
  * file and, for a feature, its index ({@code features[12]}) and the rule: invalid JSON (with line
  * and column), a root that is not a FeatureCollection, a geometry that is missing or not a
  * Polygon or MultiPolygon, a ring with fewer than 4 positions or not closed (first and last
- * positions must be equal), a non-numeric or non-finite coordinate, an unknown CRS. Invalid but
+ * positions must be equal), a non-numeric or non-finite coordinate, an unknown CRS, a longitude
+ * or latitude out of range in a geographic CRS, and, when the working CRS is Lambert-93, a
+ * position that falls more than 200 km outside Lambert-93's area of use once reprojected (degrees
+ * labelled as Lambert-93, swapped longitude and latitude, Lambert-93 metres without a {@code crs}
+ * member are thus refused rather than described wrongly). Invalid but
  * repairable polygons (self-intersections, wrong ring nesting) are repaired with JTS
  * {@link GeometryFixer} and their indices reported in {@link FeatureCollection#repaired()};
  * a polygon that repairs to nothing is rejected. Properties are kept as read (order and values, numbers with their decimals, e.g. {@code 12.50});
@@ -82,6 +86,15 @@ public final class GeoJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /*
+     * The projected bounds of Lambert-93's area of use (EPSG:2154: -378,306..1,212,611 m east,
+     * 6,093,283..7,186,902 m north), widened by 200 km on every side.
+     */
+    private static final double L93_MIN_X = -578_306;
+    private static final double L93_MAX_X = 1_412_611;
+    private static final double L93_MIN_Y = 5_893_283;
+    private static final double L93_MAX_Y = 7_386_902;
 
     private GeoJson() {
     }
@@ -201,15 +214,35 @@ public final class GeoJson {
         private final Crs.Transform transform;
         private final GeometryFactory factory;
 
+        private final boolean geographic;
+        private final boolean lambert93;
+
         Builder(Path path, String source, String target) {
             this.path = path;
             this.source = source;
-            this.transform = new Crs.Transform(source, target);
+            try {
+                this.transform = new Crs.Transform(source, target);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(path + ": crs " + source + " cannot be reprojected to " + target
+                        + " (" + e.getMessage() + ")", e);
+            }
             this.factory = new GeometryFactory(new PrecisionModel(), Crs.srid(target));
+            this.geographic = source.equals(Crs.CRS84) || Crs.isGeographic(source);
+            this.lambert93 = target.equals(DEFAULT_CRS);
         }
 
         Feature build(Raw raw, List<Integer> repaired) {
             Geometry g = factory.createGeometry(raw.geometry());
+            String where = path + ": features[" + raw.index() + "].geometry";
+            if (geographic) {
+                for (Coordinate p : g.getCoordinates()) {
+                    if (Math.abs(p.x) > 180 || Math.abs(p.y) > 90) {
+                        throw new IllegalArgumentException(where + " must have longitude in [-180, 180] and "
+                                + "latitude in [-90, 90] degrees in " + source + ", was [" + p.x + ", " + p.y
+                                + "] (projected coordinates? name their CRS with a crs member)");
+                    }
+                }
+            }
             if (!transform.isIdentity()) {
                 Coordinate c = new Coordinate();
                 g.apply(new CoordinateSequenceFilter() {
@@ -217,7 +250,12 @@ public final class GeoJson {
                     public void filter(CoordinateSequence seq, int i) {
                         c.x = seq.getX(i);
                         c.y = seq.getY(i);
-                        transform.apply(c);
+                        try {
+                            transform.apply(c);
+                        } catch (RuntimeException e) {
+                            throw new IllegalArgumentException(where + " must be reprojectable from " + source
+                                    + ", was [" + seq.getX(i) + ", " + seq.getY(i) + "] (" + e.getMessage() + ")", e);
+                        }
                         seq.setOrdinate(i, CoordinateSequence.X, c.x);
                         seq.setOrdinate(i, CoordinateSequence.Y, c.y);
                     }
@@ -233,8 +271,29 @@ public final class GeoJson {
                     }
                 });
             }
-            if (!g.isValid()) {
-                Geometry fixed = GeometryFixer.fix(g);
+            for (Coordinate p : g.getCoordinates()) {
+                if (!Double.isFinite(p.x) || !Double.isFinite(p.y)) {
+                    throw new IllegalArgumentException(where + " must have finite coordinates once "
+                            + "reprojected from " + source + ", was [" + p.x + ", " + p.y + "]");
+                }
+                if (lambert93 && (p.x < L93_MIN_X || p.x > L93_MAX_X || p.y < L93_MIN_Y || p.y > L93_MAX_Y)) {
+                    throw new IllegalArgumentException(where + " must lie in the area of use of Lambert-93 "
+                            + "(metropolitan France and Corsica) once in EPSG:2154, was [" + Math.round(p.x) + ", "
+                            + Math.round(p.y) + "] from " + source + " (degrees labelled as Lambert-93, or "
+                            + "longitude and latitude swapped? check the crs member)");
+                }
+            }
+            boolean valid;
+            Geometry fixed;
+            try {
+                valid = g.isValid();
+                fixed = valid ? g : GeometryFixer.fix(g);
+            } catch (RuntimeException e) {
+                // JTS robustness failures (topology exceptions) on pathological coordinates.
+                throw new IllegalArgumentException(where + " must be a polygon JTS can validate and repair, was not ("
+                        + e.getMessage() + ")", e);
+            }
+            if (!valid) {
                 List<Polygon> polygons = new ArrayList<>();
                 PolygonExtracter.getPolygons(fixed, polygons);
                 polygons.removeIf(Geometry::isEmpty);

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.algorithm.Distance;
-import org.locationtech.jts.algorithm.MinimumAreaRectangle;
 import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -284,6 +283,9 @@ public final class NeighbourhoodDescriptors {
         Objects.requireNonNull(options, "options");
         checkPolygons(polygons);
         int n = polygons.size();
+        if (n == 0) {
+            return new double[0][];
+        }
         Geometry[] gs = polygons.toArray(new Geometry[0]);
         double[] areas = new double[n];
         double[] cxs = new double[n];
@@ -736,7 +738,7 @@ public final class NeighbourhoodDescriptors {
 
     /** Angle of the MRR's long side from the x axis, degrees in [0, 180). */
     private static double axisAngle(Geometry g) {
-        Coordinate[] rc = MinimumAreaRectangle.getMinimumRectangle(g).getCoordinates();
+        Coordinate[] rc = ShapeDescriptors.minimumRectangle(g).getCoordinates();
         if (rc.length < 3) {
             return 0.0;
         }

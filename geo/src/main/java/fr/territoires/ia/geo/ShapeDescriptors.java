@@ -117,6 +117,23 @@ public final class ShapeDescriptors {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The minimum-area rectangle of {@code g} (JTS {@code MinimumAreaRectangle}); for the rare
+     * nearly degenerate hull on which JTS fails (a null side point for a ring of almost collinear
+     * points), the minimum-width rectangle ({@code MinimumDiameter}), then the envelope.
+     */
+    static Geometry minimumRectangle(Geometry g) {
+        try {
+            return MinimumAreaRectangle.getMinimumRectangle(g);
+        } catch (RuntimeException e) {
+            try {
+                return org.locationtech.jts.algorithm.MinimumDiameter.getMinimumRectangle(g);
+            } catch (RuntimeException again) {
+                return g.getEnvelope();
+            }
+        }
+    }
+
     static double[] compute(Geometry g) {
         Objects.requireNonNull(g, "polygon");
         if (!(g instanceof Polygon || g instanceof MultiPolygon) || g.isEmpty()) {
@@ -124,13 +141,13 @@ public final class ShapeDescriptors {
                     + "MultiPolygon, was " + (g.isEmpty() ? "empty " : "") + g.getGeometryType());
         }
         double area = g.getArea();
-        if (!(area > 0)) {
-            throw new IllegalArgumentException("polygon area must be > 0, was " + area);
+        if (!(area > 0) || area == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("polygon area must be > 0 and finite, was " + area);
         }
         double perimeter = g.getLength();
         double hullArea = g.convexHull().getArea();
 
-        Geometry mrr = MinimumAreaRectangle.getMinimumRectangle(g);
+        Geometry mrr = minimumRectangle(g);
         double length = 0;
         double width = 0;
         double orientation = 0;

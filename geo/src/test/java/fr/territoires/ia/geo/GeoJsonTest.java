@@ -164,14 +164,42 @@ class GeoJsonTest {
                 {"type":"FeatureCollection",
                  "crs":{"type":"name","properties":{"name":"EPSG:2154"}},
                  "features":[{"type":"Feature","properties":{"id":1},
-                 "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,10],[10,0],[0,10],
-                 [0,0]]]}}]}
+                 "geometry":{"type":"Polygon","coordinates":[[[700000,6600000],[700010,6600010],
+                 [700010,6600000],[700000,6600010],[700000,6600000]]]}}]}
                 """;
         FeatureCollection fc = GeoJson.read(file("bowtie.geojson", json));
         assertEquals(List.of(0), fc.repaired());
         assertTrue(fc.features().get(0).geometry().isValid());
         // the bow tie repairs to two triangles of 25 m2 each
         assertEquals(50.0, fc.features().get(0).geometry().getArea(), 1e-9);
+    }
+
+    @Test
+    void read_degreesLabelledLambert93_orLambert93WithoutCrs_refusedNamingFeature() throws IOException {
+        String degrees = """
+                {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:2154"}},
+                 "features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon",
+                 "coordinates":[[[4.83,45.76],[4.8302,45.76],[4.8302,45.7601],[4.83,45.76]]]}}]}
+                """;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GeoJson.read(file("degrees.geojson", degrees)));
+        assertTrue(e.getMessage().contains("features[0].geometry must lie in the area of use of Lambert-93"),
+                e.getMessage());
+        String metres = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+                 "geometry":{"type":"Polygon","coordinates":[[[700000,6600000],[700010,6600000],
+                 [700010,6600010],[700000,6600000]]]}}]}
+                """;
+        e = assertThrows(IllegalArgumentException.class, () -> GeoJson.read(file("metres.geojson", metres)));
+        assertTrue(e.getMessage().contains("features[0].geometry must have longitude in [-180, 180]"),
+                e.getMessage());
+        String swapped = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+                 "geometry":{"type":"Polygon","coordinates":[[[45.76,4.83],[45.76,4.8302],
+                 [45.7601,4.8302],[45.76,4.83]]]}}]}
+                """;
+        e = assertThrows(IllegalArgumentException.class, () -> GeoJson.read(file("swapped.geojson", swapped)));
+        assertTrue(e.getMessage().contains("area of use of Lambert-93"), e.getMessage());
     }
 
     @Test

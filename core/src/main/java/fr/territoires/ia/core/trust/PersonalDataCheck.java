@@ -46,6 +46,13 @@ public final class PersonalDataCheck {
             + "|id[_\\- ]?person|client[_\\- ]?id|id[_\\- ]?client|customer[_\\- ]?id|numero[_\\- ]?client"
             + "|iban).*");
 
+    /** Characters of a name or value that are checked. */
+    private static final int MAX_CHECKED = 1_000;
+
+    private static String head(String text) {
+        return text.length() <= MAX_CHECKED ? text : text.substring(0, MAX_CHECKED);
+    }
+
     private static final Pattern EMAIL_VALUE = Pattern.compile(
             "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}");
     private static final Pattern PHONE_VALUE = Pattern.compile(
@@ -109,7 +116,8 @@ public final class PersonalDataCheck {
     }
 
     /**
-     * Scans column names and sample rows.
+     * Scans column names and sample rows; only the first 1,000 characters of each name and
+     * value are examined, so the cost stays linear in the number of cells whatever their length.
      *
      * @param names column or property names
      * @param sampleRows sample rows; cell {@code j} of each row belongs to column {@code j}; rows
@@ -119,12 +127,14 @@ public final class PersonalDataCheck {
      * @throws NullPointerException when a list, a name, a row or a cell is null
      */
     public static List<Finding> scan(List<String> names, List<List<String>> sampleRows) {
+        // Only the first MAX_CHECKED characters of a name or value are looked at: the patterns
+        // search every position, so a cell of a million characters would otherwise cost minutes.
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(sampleRows, "sampleRows");
         List<Finding> out = new ArrayList<>();
         for (int j = 0; j < names.size(); j++) {
             String name = Objects.requireNonNull(names.get(j), "names[" + j + "]");
-            String n = name.strip().toLowerCase(Locale.ROOT);
+            String n = head(name).strip().toLowerCase(Locale.ROOT);
             List<String> kinds = new ArrayList<>();
             if (PERSON_ID_COLUMN.matcher(n).matches()) {
                 add(out, kinds, name, "person identifier", "column name");
@@ -146,7 +156,7 @@ public final class PersonalDataCheck {
                 if (j >= row.size()) {
                     continue;
                 }
-                String v = Objects.requireNonNull(row.get(j), "sampleRows[" + r + "][" + j + "]").strip();
+                String v = head(Objects.requireNonNull(row.get(j), "sampleRows[" + r + "][" + j + "]")).strip();
                 if (v.isEmpty()) {
                     continue;
                 }
