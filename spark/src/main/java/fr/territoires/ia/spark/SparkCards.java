@@ -35,9 +35,14 @@ public final class SparkCards {
         Checks.notNull(card, "card");
         Checks.notNull(session, "session");
         Checks.atLeast(partitions, 1, "partitions");
+        return ranOnSpark(card, session.version(), session.sparkContext().master(), partitions);
+    }
+
+    /** The same, from facts read on the driver (executors have no session). */
+    static ModelCard ranOnSpark(ModelCard card, String version, String master, int partitions) {
         Map<String, String> provenance = new LinkedHashMap<>(card.details().provenance());
-        provenance.put("spark.engine", "Apache Spark " + session.version());
-        provenance.put("spark.master", session.sparkContext().master());
+        provenance.put("spark.engine", "Apache Spark " + version);
+        provenance.put("spark.master", master);
         provenance.put("spark.partitions", Integer.toString(partitions));
         return card.toBuilder().provenance(provenance).build();
     }

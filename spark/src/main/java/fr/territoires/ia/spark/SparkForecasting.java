@@ -1,0 +1,271 @@
+package fr.territoires.ia.spark;
+
+import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.core.internal.Checks;
+import fr.territoires.ia.forecasting.ExceedanceForecast;
+import fr.territoires.ia.forecasting.ExceedanceForecaster;
+import fr.territoires.ia.forecasting.FeatureSpec;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exceedance forecasting of many daily series on Spark, one model per series: each series (a
+ * station, a gauge) is fitted and forecast by {@link ExceedanceForecaster#fit} and
+ * {@link ExceedanceForecaster#forecast} on an executor, with the same probabilities, alerts and
+ * model card as on one machine, bit for bit, and the model cards are collected per series.
+ *
+ * <pre>{@code
+ * Dataset<Row> perStation = SparkForecasting.exceedancePerSeries(pm10, "station", "date", "pm10",
+ *         ExceedanceForecaster.Options.defaults(50, 1), true, LocalDate.of(2006, 12, 31), LocalDate.of(2007, 1, 1));
+ * perStation.select("station", "chosen_model", "error").show();
+ * }</pre>
+ *
+ * <p><b>How it runs.</b> {@code groupByKey} on the key, then one task fits the series of a key:
+ * the group is held in memory as one {@link TimeSeries} (one value per day: 36,500 values for a
+ * century of records, under a megabyte), which a fit needs whole anyway (its rolling-origin
+ * validation reads the whole training period). Series are independent, so the fits spread over
+ * the executors' cores.
+ *
+ * <p><b>A network model</b> ({@link ExceedanceForecaster#fitNetwork}) reads every series of the
+ * network on each date (the network's median level of the day) and cannot be split by series: fit
+ * it on the driver from the network's series (a network of stations is small), then forecast.
+ *
+ * <p><b>Input.</b> The key column is read as text (its {@code toString}); the date column is a
+ * {@code date} (a local date, read as the series' day: midnight UTC, zone UTC, as the library's
+ * daily series); the value column is numeric, in the unit of the threshold ({@code null} and
+ * {@code NaN} are missing days). Output: one row per series: the key ({@code string}),
+ * {@code chosen_model}, {@code alert_threshold} (a probability), {@code forecast} (an array of
+ * {@code (date, probability, alert)} from {@code from} to the series' last date), {@code skipped}
+ * (the dates with no recent enough value), {@code card} (the model card as JSON, with the Spark
+ * run's facts, see {@link SparkCards}) and {@code error}. A series the forecaster refuses (no
+ * exceedance in its training period, two values on one date, no value before
+ * {@code trainUntil}...) is not dropped: its row has the {@code IllegalArgumentException}'s
+ * message in {@code error} and nothing else.
+ *
+ * <p>Thread safety: stateless; the function shipped to the executors is serializable and holds
+ * the options only.
+ *
+ * @since 0.3.0
+ */
+public final class SparkForecasting {
+
+    /** Schema of one forecast row inside {@code forecast}. */
+    static final StructType FORECAST_ROW = new StructType()
+            .add("date", DataTypes.DateType, false)
+            .add("probability", DataTypes.DoubleType, false)
+            .add("alert", DataTypes.BooleanType, false);
+
+    private SparkForecasting() {
+    }
+
+    /**
+     * Fits and forecasts one {@link ExceedanceForecaster} per series (see the class description).
+     *
+     * @param daily one row per series and day
+     * @param key name of the column that identifies a series
+     * @param date name of the {@code date} column
+     * @param value name of the numeric value column
+     * @param options forecaster options
+     * @param recommendedValidationYears whether each series gets
+     *     {@link ExceedanceForecaster.Options#recommendedValidationYears(TimeSeries, LocalDate)}
+     *     yearly origins (as the forecast runners do) instead of those of {@code options}
+     * @param trainUntil last date a fit reads
+     * @param from first issue date of the forecasts
+     * @return one row per series, computed lazily
+     * @throws IllegalArgumentException when a column is missing, of the wrong type or given twice
+     */
+    public static Dataset<Row> exceedancePerSeries(Dataset<Row> daily, String key, String date, String value,
+            ExceedanceForecaster.Options options, boolean recommendedValidationYears, LocalDate trainUntil,
+            LocalDate from) {
+        Checks.notNull(daily, "daily");
+        Checks.notNull(options, "options");
+        Checks.notNull(trainUntil, "trainUntil");
+        Checks.notNull(from, "from");
+        StructType in = daily.schema();
+        field(in, key, "key");
+        if (!field(in, date, "date").dataType().equals(DataTypes.DateType)) {
+            throw new IllegalArgumentException("date column \"" + date + "\" must be a date, was "
+                    + in.apply(date).dataType().simpleString());
+        }
+        if (!(field(in, value, "value").dataType() instanceof NumericType)) {
+            throw new IllegalArgumentException("value column \"" + value + "\" must be numeric, was "
+                    + in.apply(value).dataType().simpleString());
+        }
+        if (key.equals(date) || key.equals(value) || date.equals(value)) {
+            throw new IllegalArgumentException("key, date and value must be three different columns, were \"" + key
+                    + "\", \"" + date + "\" and \"" + value + "\"");
+        }
+        SparkSession session = daily.sparkSession();
+        boolean java8 = session.sessionState().conf().datetimeJava8ApiEnabled();
+        StructType out = new StructType()
+                .add(key, DataTypes.StringType, false)
+                .add("chosen_model", DataTypes.StringType, true)
+                .add("alert_threshold", DataTypes.DoubleType, true)
+                .add("forecast", DataTypes.createArrayType(FORECAST_ROW, false), true)
+                .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
+                .add("card", DataTypes.StringType, true)
+                .add("error", DataTypes.StringType, true);
+        Dataset<Row> projected = daily.select(daily.col(key).cast(DataTypes.StringType).as("k"), daily.col(date),
+                daily.col(value).cast(DataTypes.DoubleType).as("v"));
+        FitSeries fit = new FitSeries(new Spec(options), recommendedValidationYears, trainUntil.toEpochDay(),
+                from.toEpochDay(), java8, session.version(), session.sparkContext().master(),
+                session.sessionState().conf().numShufflePartitions(), key, date);
+        return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups(fit, Encoders.row(out));
+    }
+
+    private static StructField field(StructType schema, @Nullable String name, String role) {
+        if (name == null) {
+            throw new IllegalArgumentException(role + " column name must not be null");
+        }
+        for (StructField f : schema.fields()) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(role + " column \"" + name + "\" is not in the data, whose columns are "
+                + List.of(schema.fieldNames()));
+    }
+
+    /** Serializable form of {@link ExceedanceForecaster.Options} (the record is not serializable). */
+    static final class Spec implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final double threshold;
+        private final int horizon;
+        private final int validationYears;
+        private final double targetPrecision;
+        private final double maxFalseAlertsPerYear;
+        private final String calibration;
+        private final ArrayList<Integer> lags;
+        private final ArrayList<Integer> rises;
+        private final ArrayList<Integer> windows;
+        private final boolean calendar;
+        private final ArrayList<Integer> covariateLags;
+
+        Spec(ExceedanceForecaster.Options o) {
+            threshold = o.threshold();
+            horizon = o.horizon();
+            validationYears = o.validationYears();
+            targetPrecision = o.targetPrecision();
+            maxFalseAlertsPerYear = o.maxFalseAlertsPerYear();
+            calibration = o.calibration().name();
+            lags = new ArrayList<>(o.features().lags());
+            rises = new ArrayList<>(o.features().rises());
+            windows = new ArrayList<>(o.features().windows());
+            calendar = o.features().calendar();
+            covariateLags = new ArrayList<>(o.features().covariateLags());
+        }
+
+        ExceedanceForecaster.Options options() {
+            return new ExceedanceForecaster.Options(threshold, horizon, validationYears, targetPrecision,
+                    maxFalseAlertsPerYear, ExceedanceForecaster.Calibration.valueOf(calibration),
+                    new FeatureSpec(lags, rises, windows, calendar, covariateLags));
+        }
+    }
+
+    /** Fits and forecasts the series of one key. */
+    private static final class FitSeries implements MapGroupsFunction<String, Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final Spec spec;
+        private final boolean recommended;
+        private final long trainUntil;
+        private final long from;
+        private final boolean java8;
+        private final String version;
+        private final String master;
+        private final int partitions;
+        private final String keyColumn;
+        private final String dateColumn;
+
+        FitSeries(Spec spec, boolean recommended, long trainUntil, long from, boolean java8, String version,
+                String master, int partitions, String keyColumn, String dateColumn) {
+            this.spec = spec;
+            this.recommended = recommended;
+            this.trainUntil = trainUntil;
+            this.from = from;
+            this.java8 = java8;
+            this.version = version;
+            this.master = master;
+            this.partitions = partitions;
+            this.keyColumn = keyColumn;
+            this.dateColumn = dateColumn;
+        }
+
+        @Override
+        public Row call(@Nullable String key, Iterator<Row> rows) {
+            if (key == null) {
+                throw new IllegalArgumentException("key column \"" + keyColumn + "\" must not be null (a row must "
+                        + "name its series)");
+            }
+            List<long[]> days = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                Object d = r.get(1);
+                if (d == null) {
+                    throw new IllegalArgumentException("date column \"" + dateColumn + "\" must not be null, was null "
+                            + "for key " + key);
+                }
+                long day = d instanceof LocalDate ld ? ld.toEpochDay() : ((java.sql.Date) d).toLocalDate().toEpochDay();
+                days.add(new long[] {day});
+                values.add(r.isNullAt(2) ? Double.NaN : r.getDouble(2));
+            }
+            // Date order (stable: two values on one date stay and the forecaster names them).
+            Integer[] order = new Integer[days.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(days.get(a)[0], days.get(b)[0]));
+            long[] millis = new long[order.length];
+            double[] v = new double[order.length];
+            for (int i = 0; i < order.length; i++) {
+                millis[i] = days.get(order[i])[0] * 86_400_000L;
+                v[i] = values.get(order[i]);
+            }
+            try {
+                TimeSeries series = TimeSeries.of(key, millis, v, ZoneOffset.UTC);
+                LocalDate until = LocalDate.ofEpochDay(trainUntil);
+                ExceedanceForecaster.Options o = spec.options();
+                if (recommended) {
+                    o = o.withValidationYears(ExceedanceForecaster.Options.recommendedValidationYears(series, until));
+                }
+                ExceedanceForecaster f = ExceedanceForecaster.fit(series, List.of(), until, o);
+                ExceedanceForecast fc = f.forecast(series, List.of(), LocalDate.ofEpochDay(from));
+                List<Row> out = new ArrayList<>(fc.rows().size());
+                for (ExceedanceForecast.Row r : fc.rows()) {
+                    out.add(RowFactory.create(date(r.date()), r.probability(), r.alert()));
+                }
+                List<Object> skipped = new ArrayList<>(fc.skipped().size());
+                for (LocalDate d : fc.skipped()) {
+                    skipped.add(date(d));
+                }
+                String card = SparkCards.ranOnSpark(f.card(), version, master, partitions).toJson();
+                return RowFactory.create(key, f.chosenModel(), fc.alertThreshold(),
+                        scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq(),
+                        scala.jdk.javaapi.CollectionConverters.asScala(skipped).toSeq(), card, null);
+            } catch (IllegalArgumentException e) {
+                return RowFactory.create(key, null, null, null, null, null, e.getMessage());
+            }
+        }
+
+        private Object date(LocalDate d) {
+            return java8 ? d : java.sql.Date.valueOf(d);
+        }
+    }
+}
