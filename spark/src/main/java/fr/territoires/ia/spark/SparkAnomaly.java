@@ -459,8 +459,11 @@ public final class SparkAnomaly {
                     previous = t;
                     double v = r.isNullAt(3) ? Double.NaN : r.getDouble(3);
                     double score = d.update(t, v);
-                    return RowFactory.create(k, r.get(1), v, score, d.alarm(), d.expected(), d.lower(), d.upper(),
-                            d.reason(), d.reasonFr());
+                    boolean alarm = d.alarm();
+                    // The reasons are empty unless the reading raised an alarm or is missing: not built otherwise.
+                    boolean explain = alarm || Double.isNaN(v);
+                    return RowFactory.create(k, r.get(1), v, score, alarm, d.expected(), d.lower(), d.upper(),
+                            explain ? d.reason() : "", explain ? d.reasonFr() : "");
                 }
             };
         }

@@ -85,7 +85,9 @@ public final class SparkScoring {
      */
     public static final class Forest implements Serializable {
         private static final long serialVersionUID = 1L;
+        /** The broadcast training rows and options the executors refit the detector from. */
         private final Broadcast<Recipe> recipe;
+        /** The columns the forest reads, in order. */
         private final List<String> columns;
         private final transient @Nullable IsolationForestDetector onDriver;
 
