@@ -149,6 +149,28 @@ class SparkAnomalyTest {
     }
 
     @Test
+    void detect_optionsAsGiven_equalsSingleMachineWithThoseOptions() {
+        List<Row> rows = new ArrayList<>();
+        long t0 = 1_700_000_000_000L;
+        for (int i = 0; i < 400; i++) {
+            rows.add(RowFactory.create("x", t0 + i * 600_000L, 50 + 20 * Math.sin(i / 12.0) + (i == 300 ? 40 : 0)));
+        }
+        StreamDetector.Options given = UTC.withRange(0, 100).withProbationaryPoints(30);
+        List<Row> got = SparkAnomaly.detect(SharedSpark.session().createDataFrame(rows, MILLIS), "stream", "t", "v",
+                SparkAnomaly.Options.defaults().withDetector(given).withRangePerKey(false)).collectAsList();
+        StreamDetector d = StreamDetector.create(given);
+        int alarms = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            double score = d.update(rows.get(i).getLong(1), rows.get(i).getDouble(2));
+            assertEquals(0, Double.compare(score, got.get(i).getDouble(3)), "row " + i);
+            assertEquals(d.alarm(), got.get(i).getBoolean(4), "row " + i);
+            alarms += d.alarm() ? 1 : 0;
+        }
+        assertTrue(got.get(300).getBoolean(4), "the jump at row 300 raises an alarm: " + got.get(300));
+        assertTrue(alarms < 20, "alarms " + alarms);
+    }
+
+    @Test
     void detect_badColumns_refusedAtOnceNamingColumnAndRule() {
         Dataset<Row> df = SharedSpark.session().createDataFrame(List.of(RowFactory.create("a", 1L, 1.0)), MILLIS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  * executors ({@link WaterMeterSimulator}, one seed per meter): columns {@code meter}
  * ({@code string}, {@code "meter-00042"}), {@code time} ({@code timestamp}, hourly, UTC instants
  * from Monday 2026-03-02 00:00 Paris time) and {@code flow_lph} ({@code double}, litres per hour,
- * {@code null} for the 0.5 % missing readings). Every 50th meter leaks 150 L/h from a hour drawn
+ * {@code null} for the 0.5 % missing readings). Every 50th meter leaks 150 L/h from an hour drawn
  * in its second half.
  *
  * <p>Thread-safe: stateless; the generating function is serializable.
