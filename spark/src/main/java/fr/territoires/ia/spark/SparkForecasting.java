@@ -5,6 +5,8 @@ import fr.territoires.ia.core.internal.Checks;
 import fr.territoires.ia.forecasting.ExceedanceForecast;
 import fr.territoires.ia.forecasting.ExceedanceForecaster;
 import fr.territoires.ia.forecasting.FeatureSpec;
+import fr.territoires.ia.forecasting.Forecast;
+import fr.territoires.ia.forecasting.LevelForecaster;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,10 +27,12 @@ import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exceedance forecasting of many daily series on Spark, one model per series: each series (a
- * station, a gauge) is fitted and forecast by {@link ExceedanceForecaster#fit} and
- * {@link ExceedanceForecaster#forecast} on an executor, with the same probabilities, alerts and
- * model card as on one machine, bit for bit, and the model cards are collected per series.
+ * Forecasting of many daily series on Spark, one model per series: each series (a station, a
+ * gauge) is fitted and forecast on an executor by {@link ExceedanceForecaster#fit} and
+ * {@link ExceedanceForecaster#forecast} ({@link #exceedancePerSeries}) or by
+ * {@link LevelForecaster#fit} and {@link LevelForecaster#forecast} ({@link #levelPerSeries}), with
+ * the same forecasts and model card as on one machine, bit for bit, and the model cards are
+ * collected per series.
  *
  * <pre>{@code
  * Dataset<Row> perStation = SparkForecasting.exceedancePerSeries(pm10, "station", "date", "pm10",
@@ -42,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * validation reads the whole training period). Series are independent, so the fits spread over
  * the executors' cores.
  *
- * <p><b>A network model</b> ({@link ExceedanceForecaster#fitNetwork}) reads every series of the
+ * <p><b>A network model</b> ({@link ExceedanceForecaster#fitNetwork},
+ * {@link LevelForecaster#fitNetwork}) reads every series of the
  * network on each date (the network's median level of the day) and cannot be split by series: fit
  * it on the driver from the network's series (a network of stations is small), then forecast.
  *
@@ -54,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  * {@code (date, probability, alert)} from {@code from} to the series' last date), {@code skipped}
  * (the dates with no recent enough value), {@code card} (the model card as JSON, with the Spark
  * run's facts, see {@link SparkCards}) and {@code error}. A series the forecaster refuses (no
- * exceedance in its training period, two values on one date, no value before
+ * exceedance in its training period, two values on one date, a {@code null} date, no value before
  * {@code trainUntil}...) is not dropped: its row has the {@code IllegalArgumentException}'s
  * message in {@code error} and nothing else.
  *
@@ -93,8 +98,73 @@ public final class SparkForecasting {
     public static Dataset<Row> exceedancePerSeries(Dataset<Row> daily, String key, String date, String value,
             ExceedanceForecaster.Options options, boolean recommendedValidationYears, LocalDate trainUntil,
             LocalDate from) {
-        Checks.notNull(daily, "daily");
         Checks.notNull(options, "options");
+        Dataset<Row> projected = project(daily, key, date, value, trainUntil, from);
+        SparkSession session = daily.sparkSession();
+        boolean java8 = session.sessionState().conf().datetimeJava8ApiEnabled();
+        StructType out = new StructType()
+                .add(key, DataTypes.StringType, false)
+                .add("chosen_model", DataTypes.StringType, true)
+                .add("alert_threshold", DataTypes.DoubleType, true)
+                .add("forecast", DataTypes.createArrayType(FORECAST_ROW, false), true)
+                .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
+                .add("card", DataTypes.StringType, true)
+                .add("error", DataTypes.StringType, true);
+        FitSeries fit = new FitSeries(new Spec(options), recommendedValidationYears, trainUntil.toEpochDay(),
+                from.toEpochDay(), java8, session.version(), session.sparkContext().master(),
+                session.sessionState().conf().numShufflePartitions(), key, date);
+        return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups(fit, Encoders.row(out));
+    }
+
+    /**
+     * Fits and forecasts one {@link LevelForecaster} per series, as {@link #exceedancePerSeries}
+     * does for exceedances: {@link LevelForecaster#fit} and {@link LevelForecaster#forecast} on an
+     * executor, bit for bit as on one machine. Output: one row per series: the key, {@code forecast}
+     * (an array of {@code (date, horizon, forecast, lower, upper)}: the issue date, the days ahead,
+     * the level forecast and its conformal interval, in the value's unit), {@code skipped},
+     * {@code card} (JSON, with the Spark run's facts) and {@code error} (the message of the
+     * {@code IllegalArgumentException} of a series the forecaster refuses, such as too short a
+     * record; the other fields are then {@code null}).
+     *
+     * @param daily one row per series and day
+     * @param key name of the column that identifies a series
+     * @param date name of the {@code date} column
+     * @param value name of the numeric value column
+     * @param options forecaster options
+     * @param trainUntil last date a fit reads
+     * @param from first issue date of the forecasts
+     * @return one row per series, computed lazily
+     * @throws IllegalArgumentException when a column is missing, of the wrong type or given twice
+     */
+    public static Dataset<Row> levelPerSeries(Dataset<Row> daily, String key, String date, String value,
+            LevelForecaster.Options options, LocalDate trainUntil, LocalDate from) {
+        Checks.notNull(options, "options");
+        Dataset<Row> projected = project(daily, key, date, value, trainUntil, from);
+        SparkSession session = daily.sparkSession();
+        StructType row = new StructType()
+                .add("date", DataTypes.DateType, false)
+                .add("horizon", DataTypes.IntegerType, false)
+                .add("forecast", DataTypes.DoubleType, false)
+                .add("lower", DataTypes.DoubleType, false)
+                .add("upper", DataTypes.DoubleType, false);
+        StructType out = new StructType()
+                .add(key, DataTypes.StringType, false)
+                .add("forecast", DataTypes.createArrayType(row, false), true)
+                .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
+                .add("card", DataTypes.StringType, true)
+                .add("error", DataTypes.StringType, true);
+        FitLevel fit = new FitLevel(new LevelSpec(options), trainUntil.toEpochDay(), from.toEpochDay(),
+                session.sessionState().conf().datetimeJava8ApiEnabled(), session.version(),
+                session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(), date);
+        return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups(fit, Encoders.row(out));
+    }
+
+    /** Checks the columns and projects them to (key as text, date, value as double). */
+    private static Dataset<Row> project(Dataset<Row> daily, String key, String date, String value,
+            LocalDate trainUntil, LocalDate from) {
+        Checks.notNull(daily, "daily");
         Checks.notNull(trainUntil, "trainUntil");
         Checks.notNull(from, "from");
         StructType in = daily.schema();
@@ -111,23 +181,8 @@ public final class SparkForecasting {
             throw new IllegalArgumentException("key, date and value must be three different columns, were \"" + key
                     + "\", \"" + date + "\" and \"" + value + "\"");
         }
-        SparkSession session = daily.sparkSession();
-        boolean java8 = session.sessionState().conf().datetimeJava8ApiEnabled();
-        StructType out = new StructType()
-                .add(key, DataTypes.StringType, false)
-                .add("chosen_model", DataTypes.StringType, true)
-                .add("alert_threshold", DataTypes.DoubleType, true)
-                .add("forecast", DataTypes.createArrayType(FORECAST_ROW, false), true)
-                .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
-                .add("card", DataTypes.StringType, true)
-                .add("error", DataTypes.StringType, true);
-        Dataset<Row> projected = daily.select(daily.col(key).cast(DataTypes.StringType).as("k"), daily.col(date),
+        return daily.select(daily.col(key).cast(DataTypes.StringType).as("k"), daily.col(date),
                 daily.col(value).cast(DataTypes.DoubleType).as("v"));
-        FitSeries fit = new FitSeries(new Spec(options), recommendedValidationYears, trainUntil.toEpochDay(),
-                from.toEpochDay(), java8, session.version(), session.sparkContext().master(),
-                session.sessionState().conf().numShufflePartitions(), key, date);
-        return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
-                .mapGroups(fit, Encoders.row(out));
     }
 
     private static StructField field(StructType schema, @Nullable String name, String role) {
@@ -179,6 +234,37 @@ public final class SparkForecasting {
         }
     }
 
+    /**
+     * The series of one key in date order (stable: two values on one date stay, and the forecaster
+     * names them), days at midnight UTC.
+     */
+    static TimeSeries series(String key, Iterator<Row> rows, String dateColumn) {
+        List<Long> days = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            Object d = r.get(1);
+            if (d == null) {
+                throw new IllegalArgumentException("date column \"" + dateColumn + "\" must not be null, was null "
+                        + "for key " + key);
+            }
+            days.add(d instanceof LocalDate ld ? ld.toEpochDay() : ((java.sql.Date) d).toLocalDate().toEpochDay());
+            values.add(r.isNullAt(2) ? Double.NaN : r.getDouble(2));
+        }
+        Integer[] order = new Integer[days.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(days.get(a), days.get(b)));
+        long[] millis = new long[order.length];
+        double[] v = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            millis[i] = days.get(order[i]) * 86_400_000L;
+            v[i] = values.get(order[i]);
+        }
+        return TimeSeries.of(key, millis, v, ZoneOffset.UTC);
+    }
+
     /** Fits and forecasts the series of one key. */
     private static final class FitSeries implements MapGroupsFunction<String, Row, Row> {
         private static final long serialVersionUID = 1L;
@@ -213,33 +299,8 @@ public final class SparkForecasting {
                 throw new IllegalArgumentException("key column \"" + keyColumn + "\" must not be null (a row must "
                         + "name its series)");
             }
-            List<long[]> days = new ArrayList<>();
-            List<Double> values = new ArrayList<>();
-            while (rows.hasNext()) {
-                Row r = rows.next();
-                Object d = r.get(1);
-                if (d == null) {
-                    throw new IllegalArgumentException("date column \"" + dateColumn + "\" must not be null, was null "
-                            + "for key " + key);
-                }
-                long day = d instanceof LocalDate ld ? ld.toEpochDay() : ((java.sql.Date) d).toLocalDate().toEpochDay();
-                days.add(new long[] {day});
-                values.add(r.isNullAt(2) ? Double.NaN : r.getDouble(2));
-            }
-            // Date order (stable: two values on one date stay and the forecaster names them).
-            Integer[] order = new Integer[days.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Long.compare(days.get(a)[0], days.get(b)[0]));
-            long[] millis = new long[order.length];
-            double[] v = new double[order.length];
-            for (int i = 0; i < order.length; i++) {
-                millis[i] = days.get(order[i])[0] * 86_400_000L;
-                v[i] = values.get(order[i]);
-            }
             try {
-                TimeSeries series = TimeSeries.of(key, millis, v, ZoneOffset.UTC);
+                TimeSeries series = series(key, rows, dateColumn);
                 LocalDate until = LocalDate.ofEpochDay(trainUntil);
                 ExceedanceForecaster.Options o = spec.options();
                 if (recommended) {
@@ -267,5 +328,93 @@ public final class SparkForecasting {
         private Object date(LocalDate d) {
             return java8 ? d : java.sql.Date.valueOf(d);
         }
+    }
+    /** Serializable form of {@link LevelForecaster.Options} (the record is not serializable). */
+    static final class LevelSpec implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int maxHorizon;
+        private final double coverage;
+        private final int validationYears;
+        private final int epochs;
+        private final long seed;
+        private final ArrayList<Integer> lags;
+        private final ArrayList<Integer> rises;
+        private final ArrayList<Integer> windows;
+        private final boolean calendar;
+        private final ArrayList<Integer> covariateLags;
+
+        LevelSpec(LevelForecaster.Options o) {
+            maxHorizon = o.maxHorizon();
+            coverage = o.coverage();
+            validationYears = o.validationYears();
+            epochs = o.epochs();
+            seed = o.seed();
+            lags = new ArrayList<>(o.features().lags());
+            rises = new ArrayList<>(o.features().rises());
+            windows = new ArrayList<>(o.features().windows());
+            calendar = o.features().calendar();
+            covariateLags = new ArrayList<>(o.features().covariateLags());
+        }
+
+        LevelForecaster.Options options() {
+            return new LevelForecaster.Options(maxHorizon, coverage, validationYears, epochs,
+                    new FeatureSpec(lags, rises, windows, calendar, covariateLags), seed);
+        }
+    }
+
+    /** Fits and forecasts the levels of one key. */
+    private static final class FitLevel implements MapGroupsFunction<String, Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final LevelSpec spec;
+        private final long trainUntil;
+        private final long from;
+        private final boolean java8;
+        private final String version;
+        private final String master;
+        private final int partitions;
+        private final String dateColumn;
+
+        FitLevel(LevelSpec spec, long trainUntil, long from, boolean java8, String version, String master,
+                int partitions, String dateColumn) {
+            this.spec = spec;
+            this.trainUntil = trainUntil;
+            this.from = from;
+            this.java8 = java8;
+            this.version = version;
+            this.master = master;
+            this.partitions = partitions;
+            this.dateColumn = dateColumn;
+        }
+
+        @Override
+        public Row call(@Nullable String key, Iterator<Row> rows) {
+            if (key == null) {
+                throw new IllegalArgumentException("key column must not be null (a row must name its series)");
+            }
+            try {
+                TimeSeries series = series(key, rows, dateColumn);
+                LevelForecaster f = LevelForecaster.fit(series, List.of(), LocalDate.ofEpochDay(trainUntil),
+                        spec.options());
+                Forecast fc = f.forecast(series, List.of(), LocalDate.ofEpochDay(from));
+                List<Row> out = new ArrayList<>(fc.rows().size());
+                for (Forecast.Row r : fc.rows()) {
+                    out.add(RowFactory.create(date(r.date(), java8), r.horizon(), r.forecast(), r.lower(), r.upper()));
+                }
+                List<Object> skipped = new ArrayList<>(fc.skipped().size());
+                for (LocalDate d : fc.skipped()) {
+                    skipped.add(date(d, java8));
+                }
+                String card = SparkCards.ranOnSpark(f.card(), version, master, partitions).toJson();
+                return RowFactory.create(key, scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq(),
+                        scala.jdk.javaapi.CollectionConverters.asScala(skipped).toSeq(), card, null);
+            } catch (IllegalArgumentException e) {
+                return RowFactory.create(key, null, null, null, e.getMessage());
+            }
+        }
+    }
+
+    /** A date as the session's row encoder expects it. */
+    static Object date(LocalDate d, boolean java8) {
+        return java8 ? d : java.sql.Date.valueOf(d);
     }
 }

@@ -9,6 +9,8 @@ import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.forecasting.ExceedanceForecast;
 import fr.territoires.ia.forecasting.ExceedanceForecaster;
+import fr.territoires.ia.forecasting.Forecast;
+import fr.territoires.ia.forecasting.LevelForecaster;
 import fr.territoires.ia.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +125,58 @@ class SparkForecastingTest {
                 forecasts, alerts, sparkSeconds, singleSeconds);
         assertTrue(forecasts > 8000, "forecasts " + forecasts);
         assertTrue(alerts > 0);
+    }
+
+    @Test
+    void levelPerSeries_fourPm10Stations_equalSingleMachineBitForBitWithCards() throws IOException {
+        Map<String, TimeSeries> series = pm10();
+        List<TimeSeries> four = List.copyOf(series.values()).subList(0, 4);
+        Dataset<Row> daily = SharedSpark.session().createDataFrame(rows(four), SCHEMA);
+        LevelForecaster.Options o = LevelForecaster.Options.defaults(2).withValidationYears(3);
+        List<Row> got = SparkForecasting.levelPerSeries(daily, "station", "date", "pm10", o, TRAIN_UNTIL,
+                TEST_START).collectAsList();
+        assertEquals(4, got.size());
+        Map<String, Row> byStation = new HashMap<>();
+        got.forEach(r -> byStation.put(r.getString(0), r));
+        int n = 0;
+        for (TimeSeries s : four) {
+            LevelForecaster f = LevelForecaster.fit(s, List.of(), TRAIN_UNTIL, o);
+            Forecast fc = f.forecast(s, List.of(), TEST_START);
+            Row r = byStation.get(s.name());
+            assertNull(r.get(4), s.name());
+            List<Row> fr = r.getList(1);
+            assertEquals(fc.rows().size(), fr.size(), s.name());
+            for (int i = 0; i < fr.size(); i++) {
+                Forecast.Row e = fc.rows().get(i);
+                Row g = fr.get(i);
+                String where = s.name() + " " + e.date() + " h" + e.horizon();
+                assertEquals(e.date(), ((java.sql.Date) g.get(0)).toLocalDate(), where);
+                assertEquals(e.horizon(), g.getInt(1), where);
+                assertEquals(0, Double.compare(e.forecast(), g.getDouble(2)), where);
+                assertEquals(0, Double.compare(e.lower(), g.getDouble(3)), where);
+                assertEquals(0, Double.compare(e.upper(), g.getDouble(4)), where);
+            }
+            n += fr.size();
+            ModelCard card = ModelCard.fromJson(r.getString(3));
+            Map<String, String> provenance = new LinkedHashMap<>(card.details().provenance());
+            provenance.keySet().removeIf(k -> k.startsWith("spark."));
+            assertEquals(f.card(), card.toBuilder().provenance(provenance).build(), s.name() + " card");
+        }
+        System.out.printf("Spark levelPerSeries, 4 PM10 stations, horizons 1-2, trained <= 2006, forecast "
+                + "2007-2009: %d forecasts with intervals, all equal%n", n);
+        assertTrue(n > 4000, "forecasts " + n);
+    }
+
+    private static List<Row> rows(List<TimeSeries> series) {
+        List<Row> rows = new ArrayList<>();
+        for (TimeSeries s : series) {
+            for (int i = 0; i < s.size(); i++) {
+                double v = s.value(i);
+                rows.add(RowFactory.create(s.name(), java.sql.Date.valueOf(LocalDate.ofEpochDay(
+                        s.epochMilli(i) / 86_400_000L)), Double.isNaN(v) ? null : v));
+            }
+        }
+        return rows;
     }
 
     @Test
