@@ -85,10 +85,26 @@ class StreamDetectorSnapshotTest {
         }
         // Guard against a vacuous comparison: the runs must have raised alarms somewhere overall.
         ALARMS[0] += alarms;
-        return reference.snapshot().length;
+        // Cost of a round trip at the end of the stream (reported, not asserted: wall clock).
+        byte[] last = reference.snapshot();
+        long t0 = System.nanoTime();
+        for (int r = 0; r < ROUND_TRIPS; r++) {
+            last = reference.snapshot();
+        }
+        long t1 = System.nanoTime();
+        for (int r = 0; r < ROUND_TRIPS; r++) {
+            StreamDetector.restore(last);
+        }
+        NANOS[0] += t1 - t0;
+        NANOS[1] += System.nanoTime() - t1;
+        NANOS[2] += ROUND_TRIPS;
+        return last.length;
     }
 
+    private static final int ROUND_TRIPS = 10;
     private static final long[] ALARMS = new long[1];
+    /** Nanoseconds spent in snapshot() and in restore(), and the number of each. */
+    private static final long[] NANOS = new long[3];
 
     private static int[] splits(int n, int probation) {
         TreeSet<Integer> at = new TreeSet<>();
@@ -121,6 +137,7 @@ class StreamDetectorSnapshotTest {
         NabCorpus c = corpus();
         assertEquals(40, c.files().size());
         ALARMS[0] = 0;
+        Arrays.fill(NANOS, 0);
         List<Integer> learntSizes = new ArrayList<>();
         List<Integer> givenSizes = new ArrayList<>();
         StringBuilder table = new StringBuilder("| file | points | learnt range: bytes | given range: bytes |\n"
@@ -152,9 +169,10 @@ class StreamDetectorSnapshotTest {
         assertEquals(artime ? 40 : CONTEXT_FILES.size(), checked);
         assertTrue(ALARMS[0] > 0, "the compared runs must raise alarms");
         String report = String.format(Locale.ROOT, "# %s snapshot sizes at the end of the NAB files (bytes)%n%n"
-                + "Learnt range: median %d, max %d; given range (fittedTo): median %d, max %d; %d files.%n%n%s",
+                + "Learnt range: median %d, max %d; given range (fittedTo): median %d, max %d; %d files.%n"
+                + "Mean time at the end of a file: snapshot() %.0f µs, restore() %.0f µs.%n%n%s",
                 algorithm, median(learntSizes), max(learntSizes), median(givenSizes), max(givenSizes),
-                learntSizes.size(), table);
+                learntSizes.size(), NANOS[0] / 1e3 / NANOS[2], NANOS[1] / 1e3 / NANOS[2], table);
         System.out.println(report);
         Files.writeString(Path.of("target", "snapshot-sizes-" + algorithm.name().toLowerCase(Locale.ROOT) + ".md"),
                 report, StandardCharsets.UTF_8);
