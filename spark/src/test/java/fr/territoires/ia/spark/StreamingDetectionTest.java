@@ -190,6 +190,9 @@ class StreamingDetectionTest {
         StreamingQuery second = runAvailable(spark, inB, tmp.resolve("ckpt-b"), tmp.resolve("out-b"), options, 1);
         assertEquals(2, second.recentProgress().length, "the restarted query reads only the new files");
         List<Out> restarted = read(spark, tmp.resolve("out-b"));
+        System.out.printf(java.util.Locale.ROOT, "state store after the restarted run: %d keys, %d bytes in memory%n",
+                second.lastProgress().stateOperators()[0].numRowsTotal(),
+                second.lastProgress().stateOperators()[0].memoryUsedBytes());
         assertTrue(afterFirst > 0 && afterFirst < restarted.size(), afterFirst + " rows before the restart");
 
         List<Out> expected = singleMachine(options);
