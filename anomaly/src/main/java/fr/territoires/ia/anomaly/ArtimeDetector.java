@@ -760,6 +760,150 @@ public final class ArtimeDetector implements StreamingDetector {
         return s / (n1 * n2);
     }
 
+    /**
+     * Writes the learnt state and the last point's outputs (not the options, which the caller
+     * saves): the layout is described in {@link DetectorSnapshots}.
+     */
+    void writeState(SnapshotWriter out) {
+        out.writeLong(i);
+        out.writeCount(step);
+        out.writeDoubles(dsWindow, 0, step);
+        out.writeLong(dsi);
+        out.writeDouble(dsMovingAverage);
+        out.writeCount(medbin.length);
+        for (int c : medbin) {
+            out.writeCount(c);
+        }
+        out.writeLong(medlevel);
+        out.writeLong(belowmed);
+        out.writeLong(abovemed);
+        out.writeCount(fWindow.length);
+        out.writeDoubles(fWindow, 0, fWindow.length);
+        int kept = keptProbationFeatures();
+        out.writeCount(kept);
+        for (int k = 0; k < kept; k++) {
+            out.writeDoubles(probation[k], 0, dim);
+        }
+        out.writeCount(art.size);
+        out.writeCount(art.clusters);
+        out.writeCount(art.replaceNext);
+        for (int j = 0; j < art.size; j++) {
+            out.writeLong(art.labels[j]);
+        }
+        out.writeDoubles(art.w, 0, art.size * dimComp);
+        out.writeDouble(art.rhoLb);
+        out.writeDouble(art.rhoUb);
+        out.writeDouble(art.lastA);
+        out.writeDouble(art.lastAe);
+        out.writeLong(lastAnomalyI);
+        out.writeDouble(lastAnomalySim);
+        out.writeLong(lastRhoUpdateI);
+        out.writeBoolean(maskAfterCat);
+        out.writeLong(noNewCatCount);
+        out.writeCount(simWindow.length);
+        out.writeDoubles(simWindow, 0, simWindow.length);
+        out.writeCount(simDiffWindow.length);
+        out.writeDoubles(simDiffWindow, 0, simDiffWindow.length);
+        out.writeLong(rhoUbCount);
+        out.writeDouble(rhoUbMean);
+        // The anomaly matches, oldest first (the ring's position is not state).
+        out.writeCount(historySize);
+        for (int k = 0; k < historySize; k++) {
+            out.writeDouble(anomalyHistory[(historyNext - historySize + k + anomalyHistory.length)
+                    % anomalyHistory.length]);
+        }
+        out.writeDouble(lastScore);
+        out.writeBoolean(lastAlarm);
+        out.writeDouble(lastMatch);
+        out.writeDouble(lastRhoLb);
+    }
+
+    /** Feature vectors held for the end of the probationary period: all until it ends, then none. */
+    private int keptProbationFeatures() {
+        return dsi - 1 < trendWindow ? dsi - 1 : 0;
+    }
+
+    /** Reads what {@link #writeState} wrote into this new detector, created with the saved options. */
+    void readState(SnapshotReader in) {
+        i = in.readLong("artime.points");
+        if (i < 1) {
+            throw SnapshotReader.bad("artime.points must be >= 1, was " + i);
+        }
+        in.expectLength("artime.downsamplingStep", step);
+        in.readDoubles("artime.downsamplingWindow", dsWindow, 0, step);
+        dsi = in.readInt("artime.downsampledIndex", 1, Integer.MAX_VALUE);
+        dsMovingAverage = in.readDouble("artime.movingAverage");
+        in.expectLength("artime.levelHistogram", medbin.length);
+        long recorded = 0;
+        for (int k = 0; k < medbin.length; k++) {
+            medbin[k] = (int) in.readCount("artime.levelHistogram", Integer.MAX_VALUE);
+            recorded += medbin[k];
+        }
+        medlevel = in.readInt("artime.medianLevel", 0, options.levels());
+        belowmed = in.readLong("artime.belowMedian");
+        abovemed = in.readLong("artime.aboveMedian");
+        long below = 0;
+        long above = 0;
+        for (int k = 0; k < medbin.length; k++) {
+            if (k < medlevel) {
+                below += medbin[k];
+            } else if (k > medlevel) {
+                above += medbin[k];
+            }
+        }
+        if (recorded != dsi - 1L || below != belowmed || above != abovemed
+                || (recorded > 0 && medbin[medlevel] == 0)) {
+            throw SnapshotReader.bad("artime level histogram must agree with its median (" + recorded
+                    + " levels for downsampled index " + dsi + ", " + below + " below and " + above
+                    + " above level " + medlevel + "), was " + belowmed + " below and " + abovemed + " above");
+        }
+        in.expectLength("artime.featureWindow", fWindow.length);
+        in.readDoubles("artime.featureWindow", fWindow, 0, fWindow.length);
+        int kept = keptProbationFeatures();
+        in.expectLength("artime.probationFeatures", kept);
+        for (int k = 0; k < kept; k++) {
+            probation[k] = new double[dim];
+            in.readDoubles("artime.probationFeatures", probation[k], 0, dim);
+        }
+        int size = in.readLength("artime.categories", options.maxCategories(), 1 + 8 * dimComp);
+        art.clusters = (int) in.readCount("artime.clusters", Integer.MAX_VALUE - 1);
+        art.replaceNext = (int) in.readCount("artime.replaceNext", options.maxCategories() - 1);
+        if (art.replaceNext < 1) {
+            throw SnapshotReader.bad("artime.replaceNext must be >= 1, was " + art.replaceNext);
+        }
+        art.restore(size);
+        for (int j = 0; j < size; j++) {
+            art.labels[j] = in.readInt("artime.labels", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        in.readDoubles("artime.weights", art.w, 0, size * dimComp);
+        for (int j = 0; j < size; j++) {
+            art.nw[j] = Art.norm1(art.w, j * dimComp, dimComp);
+        }
+        art.rhoLb = in.readDouble("artime.rhoLb");
+        art.rhoUb = in.readDouble("artime.rhoUb");
+        art.lastA = in.readDouble("artime.lastA");
+        art.lastAe = in.readDouble("artime.lastAe");
+        lastAnomalyI = in.readInt("artime.lastAnomalyIndex", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        lastAnomalySim = in.readDouble("artime.lastAnomalySim");
+        lastRhoUpdateI = in.readInt("artime.lastRhoUpdateIndex", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        maskAfterCat = in.readBoolean("artime.maskAfterCat");
+        noNewCatCount = in.readInt("artime.noNewCatCount", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        in.expectLength("artime.simWindow", simWindow.length);
+        in.readDoubles("artime.simWindow", simWindow, 0, simWindow.length);
+        in.expectLength("artime.simDiffWindow", simDiffWindow.length);
+        in.readDoubles("artime.simDiffWindow", simDiffWindow, 0, simDiffWindow.length);
+        rhoUbCount = in.readLong("artime.rhoUbCount");
+        rhoUbMean = in.readDouble("artime.rhoUbMean");
+        historySize = in.readLength("artime.anomalyHistory", anomalyHistory.length, 8);
+        in.readDoubles("artime.anomalyHistory", anomalyHistory, 0, historySize);
+        historyNext = historySize % anomalyHistory.length;
+        historyLast = historySize - 1;
+        lastScore = in.readDouble("artime.lastPoint.score");
+        lastAlarm = in.readBoolean("artime.lastPoint.alarm");
+        lastMatch = in.readDouble("artime.lastPoint.match");
+        lastRhoLb = in.readDouble("artime.lastPoint.rhoLb");
+    }
+
     @Override
     public boolean alarm() {
         return lastAlarm;
@@ -917,6 +1061,17 @@ public final class ArtimeDetector implements StreamingDetector {
             return label;
         }
 
+        /** Makes room for {@code n} restored categories (their weights and labels are then read in). */
+        void restore(int n) {
+            int capacity = Math.max(n, 1);
+            w = new double[capacity * dimComp];
+            labels = new int[capacity];
+            m = new double[capacity];
+            me = new double[capacity];
+            nw = new double[capacity];
+            size = n;
+        }
+
         private void add(double[] weights, int label) {
             if (size == cap) {
                 // departure: at the cap, overwrite the oldest category but the first
@@ -940,7 +1095,7 @@ public final class ArtimeDetector implements StreamingDetector {
             size++;
         }
 
-        private static double norm1(double[] weights, int from, int length) {
+        static double norm1(double[] weights, int from, int length) {
             double n = 0.0;
             for (int k = from; k < from + length; k++) {
                 n += Math.abs(weights[k]);

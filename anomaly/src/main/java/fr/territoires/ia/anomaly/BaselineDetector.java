@@ -496,6 +496,90 @@ public final class BaselineDetector implements StreamingDetector {
         return (int) Math.min(BINS - 1, b);
     }
 
+    /**
+     * Writes the learnt state and the last point's outputs (not the options, which the caller
+     * saves): the layout is described in {@link DetectorSnapshots}.
+     */
+    void writeState(SnapshotWriter out) {
+        out.writeLong(lastT);
+        out.writeDouble(step);
+        out.writeLong(seen);
+        out.writeDouble(level);
+        out.writeDouble(mad);
+        out.writeLong(localCount);
+        out.writeDoubles(slotLevel, 0, SLOTS);
+        out.writeDoubles(slotMad, 0, SLOTS);
+        for (int c : slotCount) {
+            out.writeCount(c);
+        }
+        out.writeDouble(errLocal);
+        out.writeDouble(errSeasonal);
+        out.writeDouble(cusumUp);
+        out.writeDouble(cusumDown);
+        out.writeLong(shiftStart);
+        out.writeDouble(previous);
+        out.writeLong(run);
+        out.writeLong(runStart);
+        out.writeLong(longestRun);
+        out.writeLong(changes);
+        out.writeBoolean(flatReported);
+        out.writeDoublesTrimmed(hist);
+        out.writeDouble(histTotal);
+        out.writeLong(lastAlarmSeen);
+        out.writeLong(outT);
+        out.writeDouble(outValue);
+        out.writeDouble(outScore);
+        out.writeBoolean(outAlarm);
+        out.writeDouble(outExpected);
+        out.writeDouble(outScale);
+        out.writeDouble(outSurprise);
+        out.writeByte(outCause.ordinal());
+        out.writeBoolean(outSeasonal);
+    }
+
+    /** Reads what {@link #writeState} wrote into this new detector, created with the saved options. */
+    void readState(SnapshotReader in) {
+        lastT = in.readLong("baseline.lastT");
+        step = in.readDouble("baseline.step");
+        seen = in.readLong("baseline.seen");
+        level = in.readDouble("baseline.level");
+        mad = in.readDouble("baseline.mad");
+        localCount = in.readLong("baseline.localCount");
+        in.readDoubles("baseline.slotLevel", slotLevel, 0, SLOTS);
+        in.readDoubles("baseline.slotMad", slotMad, 0, SLOTS);
+        for (int k = 0; k < SLOTS; k++) {
+            slotCount[k] = (int) in.readCount("baseline.slotCount", Integer.MAX_VALUE - 1);
+        }
+        errLocal = in.readDouble("baseline.errLocal");
+        errSeasonal = in.readDouble("baseline.errSeasonal");
+        cusumUp = in.readDouble("baseline.cusumUp");
+        cusumDown = in.readDouble("baseline.cusumDown");
+        shiftStart = in.readLong("baseline.shiftStart");
+        previous = in.readDouble("baseline.previous");
+        run = in.readLong("baseline.run");
+        runStart = in.readLong("baseline.runStart");
+        longestRun = in.readLong("baseline.longestRun");
+        changes = in.readLong("baseline.changes");
+        flatReported = in.readBoolean("baseline.flatReported");
+        in.readDoublesTrimmed("baseline.histogram", hist);
+        histTotal = in.readDouble("baseline.histTotal");
+        lastAlarmSeen = in.readLong("baseline.lastAlarmSeen");
+        outT = in.readLong("baseline.lastPoint.time");
+        outValue = in.readDouble("baseline.lastPoint.value");
+        outScore = in.readDouble("baseline.lastPoint.score");
+        outAlarm = in.readBoolean("baseline.lastPoint.alarm");
+        outExpected = in.readDouble("baseline.lastPoint.expected");
+        outScale = in.readDouble("baseline.lastPoint.scale");
+        outSurprise = in.readDouble("baseline.lastPoint.surprise");
+        int cause = in.readByte("baseline.lastPoint.cause");
+        if (cause >= Cause.values().length) {
+            throw SnapshotReader.bad("baseline.lastPoint.cause must be in [0, " + (Cause.values().length - 1)
+                    + "], was " + cause);
+        }
+        outCause = Cause.values()[cause];
+        outSeasonal = in.readBoolean("baseline.lastPoint.seasonal");
+    }
+
     @Override
     public boolean alarm() {
         return outAlarm;

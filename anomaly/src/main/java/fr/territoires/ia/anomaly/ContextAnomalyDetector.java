@@ -582,6 +582,26 @@ public final class ContextAnomalyDetector implements StreamingDetector {
             return keys.length;
         }
 
+        /** Empties the table to {@code slots} slots (a power of two) for {@code entries} restored entries. */
+        void restore(int slots, int entries) {
+            keys = new int[slots];
+            values = new int[slots];
+            used = new boolean[slots];
+            size = entries;
+        }
+
+        /** Puts a restored entry in its saved slot. */
+        void set(int slot, int key, int value) {
+            used[slot] = true;
+            keys[slot] = key;
+            values[slot] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+
         boolean occupied(int slot) {
             return used[slot];
         }
@@ -646,6 +666,205 @@ public final class ContextAnomalyDetector implements StreamingDetector {
                     insert(oldKeys[s], oldValues[s]);
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the context memory and the last point's outputs (not the options, which the caller
+     * saves): the layout is described in {@link DetectorSnapshots}. Each semi-context is saved as
+     * its facts in ascending order (the order of every fact tuple the detector builds), from which
+     * its key, its place in the fact index and the hashes and right facts of its contexts follow.
+     */
+    void writeState(SnapshotWriter out) {
+        out.writeCount(contexts.size());
+        for (Context c : contexts) {
+            out.writeLong(c.selected);
+            out.writeLong(c.credited);
+            out.writeLong(c.active);
+            out.writeBoolean(c.zeroLevel);
+        }
+        for (int side = 1; side >= 0; side--) {
+            List<Semi> list = semis.get(side);
+            long[][] facts = semiFacts(side);
+            out.writeCount(list.size());
+            for (int id = 0; id < list.size(); id++) {
+                out.writeAscending(facts[id], facts[id].length);
+                if (side == 0) {
+                    PyIntDict d = list.get(id).contexts;
+                    out.writeCount(Integer.numberOfTrailingZeros(d.slotCount()));
+                    out.writeCount(d.size());
+                    int previousSlot = -1;
+                    for (int k = 0; k < d.slotCount(); k++) {
+                        if (d.occupied(k)) {
+                            out.writeCount(k - previousSlot - 1);
+                            out.writeCount(d.key(k));
+                            out.writeCount(d.value(k));
+                            previousSlot = k;
+                        }
+                    }
+                }
+            }
+        }
+        for (int side = 0; side < 2; side++) {
+            List<Semi> touched = crossed.get(side);
+            out.writeCount(touched.size());
+            for (Semi t : touched) {
+                out.writeCount(t.id);
+                out.writeCount(t.count);
+                for (int k = 0; k < t.count; k++) {
+                    out.writeLong(t.matched[k]);
+                }
+            }
+        }
+        out.writeCount(newContextId);
+        out.writeAscending(leftFactsGroup, leftFactsGroup.length);
+        out.writeCount(restWindow.length);
+        out.writeDoubles(restWindow, 0, restWindow.length);
+        out.writeCount(restCursor);
+        out.writeBoolean(capped);
+        out.writeDouble(outScore);
+        out.writeBoolean(outAlarm);
+    }
+
+    /** The facts of each semi-context of a side, ascending, from the fact index. */
+    private long[][] semiFacts(int side) {
+        int n = semis.get(side).size();
+        long[][] facts = new long[n][];
+        int[] sizes = new int[n];
+        for (Semi s : semis.get(side)) {
+            facts[s.id] = new long[s.size];
+        }
+        for (Map.Entry<Long, List<Semi>> e : factsDics.get(side).entrySet()) {
+            for (Semi s : e.getValue()) {
+                facts[s.id][sizes[s.id]++] = e.getKey();
+            }
+        }
+        for (long[] f : facts) {
+            Arrays.sort(f);
+        }
+        return facts;
+    }
+
+    /** Reads what {@link #writeState} wrote into this new detector, created with the saved options. */
+    void readState(SnapshotReader in) {
+        int nContexts = in.readLength("context.contexts", options.maxContexts(), 4);
+        long[][] counters = new long[nContexts][3];
+        boolean[] zeroLevel = new boolean[nContexts];
+        for (int c = 0; c < nContexts; c++) {
+            counters[c][0] = in.readLong("context.selected");
+            counters[c][1] = in.readLong("context.credited");
+            counters[c][2] = in.readLong("context.active");
+            zeroLevel[c] = in.readBoolean("context.zeroLevel");
+        }
+        int[] contextLeft = new int[nContexts];
+        int[] contextRight = new int[nContexts];
+        Arrays.fill(contextLeft, -1);
+        long[][] rightFacts = null;
+        long[][] hashes = new long[2][];
+        for (int side = 1; side >= 0; side--) {
+            String name = side == 0 ? "context.leftSemiContexts" : "context.rightSemiContexts";
+            int n = in.readLength(name, Integer.MAX_VALUE - 8, side == 0 ? 3 : 1);
+            List<Semi> list = semis.get(side);
+            long[][] facts = new long[n][];
+            hashes[side] = new long[n];
+            for (int id = 0; id < n; id++) {
+                facts[id] = in.readAscending(name + ".facts", Integer.MAX_VALUE - 8);
+                long hash = tupleHash(facts[id]);
+                if (semiIds.get(side).put(hash, id) != null) {
+                    throw SnapshotReader.bad(name + " must be distinct, semi-context " + id + " repeats an earlier one");
+                }
+                hashes[side][id] = hash;
+                Semi s = new Semi(id, facts[id].length, side == 0);
+                list.add(s);
+                for (long f : facts[id]) {
+                    factsDics.get(side).computeIfAbsent(f, k -> new ArrayList<>()).add(s);
+                }
+                if (side == 0) {
+                    readDict(in, s.contexts, hashes[1].length, contextLeft, contextRight, id);
+                }
+            }
+            if (side == 1) {
+                rightFacts = facts;
+            }
+        }
+        for (int c = 0; c < nContexts; c++) {
+            if (contextLeft[c] < 0) {
+                throw SnapshotReader.bad("context " + c + " must belong to one left semi-context, belongs to none");
+            }
+            Context ctx = new Context(rightFacts[contextRight[c]].clone(), zeroLevel[c], hashes[0][contextLeft[c]],
+                    hashes[1][contextRight[c]]);
+            ctx.selected = counters[c][0];
+            ctx.credited = counters[c][1];
+            ctx.active = counters[c][2];
+            contexts.add(ctx);
+        }
+        for (int side = 0; side < 2; side++) {
+            String name = side == 0 ? "context.leftCrossing" : "context.rightCrossing";
+            List<Semi> list = semis.get(side);
+            int n = in.readLength(name, list.size(), 2);
+            List<Semi> touched = new ArrayList<>(n);
+            int previous = -1;
+            for (int k = 0; k < n; k++) {
+                int id = (int) in.readCount(name + ".id", list.size() - 1L);
+                if (id <= previous) {
+                    throw SnapshotReader.bad(name + " ids must be ascending, was " + id + " after " + previous);
+                }
+                previous = id;
+                Semi s = list.get(id);
+                int count = in.readLength(name + ".count", Integer.MAX_VALUE - 8, 1);
+                if (count < 1) {
+                    throw SnapshotReader.bad(name + ".count must be >= 1, was 0");
+                }
+                s.matched = new long[Math.max(4, count)];
+                for (int f = 0; f < count; f++) {
+                    s.matched[f] = in.readLong(name + ".facts");
+                }
+                s.count = count;
+                touched.add(s);
+            }
+            crossed.set(side, touched);
+        }
+        newContextId = (int) in.readCount("context.newContextId", Math.max(0, nContexts - 1L));
+        leftFactsGroup = in.readAscending("context.leftFacts", Integer.MAX_VALUE - 8);
+        in.expectLength("context.restWindow", restWindow.length);
+        in.readDoubles("context.restWindow", restWindow, 0, restWindow.length);
+        restCursor = (int) in.readCount("context.restCursor", restWindow.length - 1L);
+        capped = in.readBoolean("context.capped");
+        outScore = in.readDouble("context.lastPoint.score");
+        outAlarm = in.readBoolean("context.lastPoint.alarm");
+    }
+
+    /** Reads one left semi-context's dictionary of right semi-context to context, slot by slot. */
+    private static void readDict(SnapshotReader in, PyIntDict d, int nRight, int[] contextLeft, int[] contextRight,
+            int leftId) {
+        int log2 = (int) in.readCount("context.dict.log2Slots", 30);
+        int slots = 1 << log2;
+        int size = in.readLength("context.dict.size", Integer.MAX_VALUE, 3);
+        // CPython's table: at least 8 slots, less than two thirds used, at most 8 slots per entry.
+        if (slots < 8 || size * 3L >= slots * 2L || (slots > 8 && slots > 8L * size)) {
+            throw SnapshotReader.bad("context.dict of left semi-context " + leftId + " must have 8 or more slots, "
+                    + "at most 8 per entry and under two thirds used, was " + slots + " slots for " + size + " entries");
+        }
+        d.restore(slots, size);
+        int slot = -1;
+        for (int e = 0; e < size; e++) {
+            if (nRight == 0 || contextLeft.length == 0) {
+                throw SnapshotReader.bad("context.dict entry must name an existing right semi-context and context, "
+                        + "there are " + nRight + " and " + contextLeft.length);
+            }
+            slot += 1 + (int) in.readCount("context.dict.slotGap", Math.max(0, slots - 2L - slot));
+            if (slot >= slots) {
+                throw SnapshotReader.bad("context.dict slot must be below " + slots + ", was " + slot);
+            }
+            int key = (int) in.readCount("context.dict.key", nRight - 1L);
+            int value = (int) in.readCount("context.dict.value", contextLeft.length - 1L);
+            if (contextLeft[value] >= 0) {
+                throw SnapshotReader.bad("context " + value + " must belong to one left semi-context, belongs to "
+                        + contextLeft[value] + " and " + leftId);
+            }
+            contextLeft[value] = leftId;
+            contextRight[value] = key;
+            d.set(slot, key, value);
         }
     }
 

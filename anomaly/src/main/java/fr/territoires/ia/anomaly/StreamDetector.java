@@ -3,6 +3,7 @@ package fr.territoires.ia.anomaly;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.internal.Checks;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -77,6 +78,8 @@ public final class StreamDetector implements StreamingDetector {
     private static final int PROBATION_CAP = 750;
     /** The shortest probationary period ARTime accepts with its published window. */
     private static final int MIN_ARTIME_PROBATION = 14;
+    /** First capacity of the probationary buffer, doubled as it fills. */
+    private static final int INITIAL_BUFFER = 64;
 
     /**
      * Options of the default detector.
@@ -242,9 +245,9 @@ public final class StreamDetector implements StreamingDetector {
     private final Options options;
     private final BaselineDetector baseline;
     private StreamingDetector source;
-    // Probationary buffer, used only when the range is learnt.
-    private final long[] bufferT;
-    private final double[] bufferX;
+    // Probationary buffer, used only when the range is learnt; grown up to probationaryPoints.
+    private long[] bufferT;
+    private double[] bufferX;
     private int buffered;
     private long seen;
 
@@ -257,8 +260,8 @@ public final class StreamDetector implements StreamingDetector {
         this.options = options;
         this.baseline = BaselineDetector.create(BaselineDetector.Options.defaults().withZone(options.zone()));
         if (Double.isNaN(options.min())) {
-            bufferT = new long[options.probationaryPoints()];
-            bufferX = new double[options.probationaryPoints()];
+            bufferT = new long[Math.min(options.probationaryPoints(), INITIAL_BUFFER)];
+            bufferX = new double[bufferT.length];
         } else {
             bufferT = new long[0];
             bufferX = new double[0];
@@ -310,10 +313,13 @@ public final class StreamDetector implements StreamingDetector {
         seen++;
         double score;
         if (source == null) {
+            if (buffered == bufferX.length) {
+                growBuffer(Math.min(options.probationaryPoints(), 2 * buffered));
+            }
             bufferT[buffered] = epochMilli;
             bufferX[buffered] = value;
             buffered++;
-            if (buffered < bufferX.length) {
+            if (buffered < options.probationaryPoints()) {
                 return 0;
             }
             double lo = Double.POSITIVE_INFINITY;
@@ -338,6 +344,143 @@ public final class StreamDetector implements StreamingDetector {
         outScore = score;
         outAlarm = afterProbation && (outFlat || score >= options.threshold());
         return score;
+    }
+
+    private void growBuffer(int capacity) {
+        bufferT = Arrays.copyOf(bufferT, capacity);
+        bufferX = Arrays.copyOf(bufferX, capacity);
+    }
+
+    /**
+     * Returns a snapshot of this detector: its options, everything it has learnt and the outputs of
+     * its last point, in a compact, versioned binary form (the format is described in
+     * {@link #restore(byte[])}). A detector restored from it and fed the same points gives the
+     * same scores, alarms, expected values, bands and reasons, bit for bit, as this one would:
+     * restoring then continuing is the same as never stopping. Two snapshots taken without an
+     * update between them are byte-identical.
+     *
+     * <p>Size: about 3 KB for the baseline and the flatline test, plus the alarm source's memory:
+     * for ARTime 32 doubles and a label per learnt category (a little over 256 bytes), for CAD OSE
+     * a few bytes per context and semi-context. Measured at the end of the 40 NAB files with
+     * ARTime: median 27,883 bytes, largest 137,615 (range learnt); the README gives the figures.
+     * Cost: proportional to the size, with one allocation of the result.
+     *
+     * @return the snapshot, a new array
+     * @since 0.3.0
+     */
+    public byte[] snapshot() {
+        return DetectorSnapshots.write(this);
+    }
+
+    /**
+     * Restores a detector from a {@link #snapshot()}, in the state it was when the snapshot was
+     * taken.
+     *
+     * <p>Format, version 1 (integers marked var are unsigned LEB128 variable-length integers, or
+     * zigzag-coded when signed; doubles are the 8 bytes of {@link Double#doubleToRawLongBits},
+     * big-endian, so every restored value is bit for bit the saved one):
+     * <ol>
+     *   <li>magic number {@code 0x54494153} ({@code "TIAS"}), 4 bytes;</li>
+     *   <li>format version, 1 byte ({@code 1});</li>
+     *   <li>detector kind, 1 byte ({@code 1} = {@code StreamDetector});</li>
+     *   <li>algorithm, 1 byte ({@code 0} = {@link Algorithm#ARTIME}, {@code 1} =
+     *       {@link Algorithm#CONTEXT});</li>
+     *   <li>options: zone id (var length + UTF-8), range minimum and maximum (doubles, {@code NaN}
+     *       when learnt), probationary points (var), threshold (double), flatline (1 byte);</li>
+     *   <li>the baseline's state (time step, local and 48 seasonal levels and deviations, CUSUM,
+     *       flatline run, histogram of past surprises, last point);</li>
+     *   <li>points seen, last point's score, alarm and flatline flags;</li>
+     *   <li>whether the alarm source has started; if so its range and its state (ARTime:
+     *       downsampling and median state, feature window, probation features, categories and
+     *       their weights, vigilance state, anomaly history; CAD OSE: contexts and their
+     *       counters, semi-contexts as ascending fact lists, the slot layout of each left
+     *       semi-context's table, the last crossings, rest window); if not, the probationary
+     *       buffer (timestamps and values);</li>
+     *   <li>CRC-32 of all the bytes before it, 4 bytes.</li>
+     * </ol>
+     *
+     * @param snapshot bytes returned by {@link #snapshot()}
+     * @return a new detector, in the saved state
+     * @throws NullPointerException when {@code snapshot} is null
+     * @throws IllegalArgumentException when the snapshot is not one: too short, wrong magic
+     *     number, unknown version, kind or algorithm, checksum mismatch (corrupted or truncated),
+     *     invalid options or zone, lengths inconsistent with the options or with the bytes left,
+     *     or trailing bytes; the message names the rule broken
+     * @since 0.3.0
+     */
+    public static StreamDetector restore(byte[] snapshot) {
+        return DetectorSnapshots.read(snapshot);
+    }
+
+    /** Writes everything but the options (saved by {@link DetectorSnapshots}). */
+    void writeState(SnapshotWriter out) {
+        baseline.writeState(out);
+        out.writeLong(seen);
+        out.writeDouble(outScore);
+        out.writeBoolean(outAlarm);
+        out.writeBoolean(outFlat);
+        out.writeBoolean(source != null);
+        if (source instanceof ArtimeDetector a) {
+            out.writeDouble(a.options().rangeMin());
+            out.writeDouble(a.options().rangeMax());
+            a.writeState(out);
+        } else if (source instanceof ContextAnomalyDetector c) {
+            out.writeDouble(c.options().min());
+            out.writeDouble(c.options().max());
+            c.writeState(out);
+        } else {
+            out.writeCount(buffered);
+            for (int k = 0; k < buffered; k++) {
+                out.writeLong(bufferT[k]);
+                out.writeDouble(bufferX[k]);
+            }
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this new detector, created with the saved options. */
+    void readState(SnapshotReader in) {
+        baseline.readState(in);
+        seen = in.readLong("stream.seen");
+        if (seen < 0) {
+            throw SnapshotReader.bad("stream.seen must be >= 0, was " + seen);
+        }
+        outScore = in.readDouble("stream.lastPoint.score");
+        outAlarm = in.readBoolean("stream.lastPoint.alarm");
+        outFlat = in.readBoolean("stream.lastPoint.flatline");
+        boolean started = in.readBoolean("stream.sourceStarted");
+        boolean given = !Double.isNaN(options.min());
+        if (given && !started) {
+            throw SnapshotReader.bad("stream.sourceStarted must be 1 when the options give the range, was 0");
+        }
+        if (started) {
+            double lo = in.readDouble("stream.sourceMin");
+            double hi = in.readDouble("stream.sourceMax");
+            if (given && (Double.doubleToRawLongBits(lo) != Double.doubleToRawLongBits(options.min())
+                    || Double.doubleToRawLongBits(hi) != Double.doubleToRawLongBits(options.max()))) {
+                throw SnapshotReader.bad("stream.sourceMin and sourceMax must equal the options' range [" + options.min()
+                        + ", " + options.max() + "], were " + lo + " and " + hi);
+            }
+            if (!given) {
+                if (!(Double.isFinite(lo) && Double.isFinite(hi) && lo <= hi)) {
+                    throw SnapshotReader.bad("stream.sourceMin and sourceMax must be finite with min <= max, were " + lo
+                            + " and " + hi);
+                }
+                DetectorSnapshots.checkSourceFits(options, in.remaining());
+                source = newSource(lo, hi);
+            }
+            if (source instanceof ArtimeDetector a) {
+                a.readState(in);
+            } else {
+                ((ContextAnomalyDetector) source).readState(in);
+            }
+        } else {
+            buffered = in.readLength("stream.probationBuffer", options.probationaryPoints() - 1, 9);
+            growBuffer(Math.max(bufferT.length, buffered));
+            for (int k = 0; k < buffered; k++) {
+                bufferT[k] = in.readLong("stream.probationBuffer.time");
+                bufferX[k] = in.readDouble("stream.probationBuffer.value");
+            }
+        }
     }
 
     @Override

@@ -8,7 +8,9 @@
  *       point in, one scored point out, allocation-free per point: ARTime raises the alarms, a
  *       flatline test catches stuck sensors, a robust seasonal baseline gives the expected value,
  *       band and reason. It implements {@link fr.territoires.ia.anomaly.StreamingDetector}, whose
- *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore}. The other
+ *       {@code score} returns an {@link fr.territoires.ia.anomaly.AnomalyScore}; its whole state
+ *       is saved and restored, bit for bit, with {@code snapshot()} and {@code restore(byte[])}
+ *       (a compact, versioned binary form). The other
  *       streaming detectors: {@link fr.territoires.ia.anomaly.ArtimeDetector} and
  *       {@link fr.territoires.ia.anomaly.ContextAnomalyDetector} (CAD OSE), Java reproductions
  *       of two published NAB detectors, and {@link fr.territoires.ia.anomaly.BaselineDetector}

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -302,12 +303,11 @@ public final class TimeSeriesCsv {
             throw new NoSuchFileException(source, null, "file not found");
         }
         try (Reader in = TextFiles.newReader(file)) {
-            CsvReader<CsvRecord> csv = csvReader(in, options);
+            CsvReader<CsvRecord> csv = csvReader(in, options.delimiter());
             try {
                 return new Parse(source, options, sink).parse(csv);
             } catch (CsvParseException e) {
-                throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
+                throw notCsv(source, e);
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -316,14 +316,20 @@ public final class TimeSeriesCsv {
         }
     }
 
-    private static CsvReader<CsvRecord> csvReader(Reader in, Options options) {
+    private static CsvReader<CsvRecord> csvReader(Reader in, char delimiter) {
         return CsvReader.builder()
-                .fieldSeparator(options.delimiter())
+                .fieldSeparator(delimiter)
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .detectBomHeader(false)
                 .ofCsvRecord(in);
+    }
+
+    /** The error for text that FastCSV cannot parse, naming the file and FastCSV's reason. */
+    private static IllegalArgumentException notCsv(String source, CsvParseException e) {
+        return new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage()
+                + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
     }
 
     /**
@@ -423,14 +429,7 @@ public final class TimeSeriesCsv {
             throw new NoSuchFileException(source, null, "file not found");
         }
         try (Reader in = TextFiles.newReader(file)) {
-            PushbackReader unread = new PushbackReader(in, 1);
-            int first = unread.read();
-            if (first >= 0 && first != '\uFEFF') {
-                unread.unread(first);
-            }
-            CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(true)
-                    .allowExtraFields(true).allowMissingFields(true).detectBomHeader(false).ofCsvRecord(unread);
-            var it = csv.iterator();
+            var it = csvReader(in, delimiter).iterator();
             if (!it.hasNext()) {
                 throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
             }
@@ -445,7 +444,7 @@ public final class TimeSeriesCsv {
                         + ": series column \"" + column + "\" " + (index < 0 ? "not found" : "appears more than once")
                         + "; the header has " + names);
             }
-            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            LinkedHashSet<String> out = new LinkedHashSet<>();
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 if (r.getFieldCount() != names.size()) {
@@ -459,7 +458,7 @@ public final class TimeSeriesCsv {
             }
             return List.copyOf(out);
         } catch (CsvParseException e) {
-            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage(), e);
+            throw notCsv(source, e);
         } catch (CharacterCodingException e) {
             throw TextFiles.notText(source, e);
         } catch (UncheckedIOException e) {
@@ -489,12 +488,11 @@ public final class TimeSeriesCsv {
         if (first >= 0 && first != '\uFEFF') {
             unread.unread(first);
         }
-        CsvReader<CsvRecord> csv = csvReader(unread, options);
+        CsvReader<CsvRecord> csv = csvReader(unread, options.delimiter());
         try {
             return new Parse(source, options, null).run(csv);
         } catch (CsvParseException e) {
-            throw new IllegalArgumentException(source + ": not valid CSV: " + e.getMessage()
-                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
+            throw notCsv(source, e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -467,12 +467,10 @@ public final class ExceedanceForecaster {
             reference += logit(cal.apply(p)) / all.persistence().length;
         }
         String chosenName = logistic ? LOGISTIC : PERSISTENCE;
-        ExceedanceForecaster f = new ExceedanceForecaster(options, finalModel, cal, threshold,
-                covariates.size(), net, last, chosenName, ModelCard.builder("pending").build(),
-                decision, reference, scaling, gaps, nf.scales());
         List<Explanation> explained = new ArrayList<>(all.x().length);
         for (int i = 0; i < all.x().length; i++) {
-            explained.add(f.explainRow(all.series()[i], all.x()[i], all.persistence()[i], nf));
+            explained.add(explainRow(finalModel, cal, reference, all.series()[i], all.x()[i],
+                    all.persistence()[i], nf));
         }
         ModelCard card = ExceedanceCards.card(network, options, trainUntil, chosenName, decision,
                 originYears, vy, tp, cal.describe(), threshold, all.y().length, all.positives(),
@@ -571,6 +569,16 @@ public final class ExceedanceForecaster {
     }
 
     private Explanation explainRow(int series, double[] row, double latest, NetworkFeatures nf) {
+        return explainRow(model, calibrator, persistenceReference, series, row, latest, nf);
+    }
+
+    /**
+     * Explains one row: the logistic model's contributions, or for persistence the calibrated
+     * latest value against the training dates' mean log-odds (what {@link #fitNetwork} uses for the
+     * card's feature importance before the forecaster exists).
+     */
+    private static Explanation explainRow(@Nullable RidgeLogistic model, Calibrator calibrator,
+            double persistenceReference, int series, double[] row, double latest, NetworkFeatures nf) {
         List<String> names = nf.names();
         double[] shown = nf.inUnit(series, row);
         if (model != null) {

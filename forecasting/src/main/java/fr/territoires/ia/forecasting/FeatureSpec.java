@@ -4,23 +4,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Which features {@link Features} builds for a date {@code d} of a daily series.
+ * Which features the forecasters build for a series and an issue date {@code d}.
  *
  * <p>All offsets are in days of the calendar, never in rows: lag {@code k} is the value on date
- * {@code d - k}, so a missing day cannot shift a lag onto another date. The features are:
+ * {@code d - k}, so a missing day cannot shift a lag onto another date. Values are on the
+ * series' own scale (its training mean and standard deviation). The features are:
  * <ul>
- *   <li>{@code lag<k>}: the value on {@code d - k} (lag 0 is today's value); required;</li>
- *   <li>{@code rise<k>}: {@code y(d) - y(d - k)}, the rise over {@code k} days; required;</li>
+ *   <li>{@code lag<k>}: the value on {@code d - k}; {@code lag0} is the latest value known
+ *       within the forecast horizon and {@code age} its age in days; a missing lag takes the
+ *       nearest later reading;</li>
+ *   <li>{@code rise<k>}: {@code lag0 - lag<k>}, the rise over {@code k} days;</li>
  *   <li>{@code mean<w>} and {@code max<w>}: mean and maximum over the {@code w} days
- *       {@code d - w + 1 .. d}, computed on the days present, which must be at least half of
- *       the window ({@code ceil(w / 2)});</li>
+ *       {@code d - w + 1 .. d}, computed on the days present;</li>
  *   <li>calendar, when enabled: {@code doy_sin}, {@code doy_cos} (day of year as harmonics of a
  *       365.25-day year), {@code dow_1 .. dow_6} (day of week, Monday = reference) and
  *       {@code holiday} (1 on a French public holiday, metropolitan calendar);</li>
  *   <li>for each covariate series {@code c} and each covariate lag {@code k}:
- *       {@code <c>_lag<k>}, the covariate's value on {@code d - k}; required.</li>
+ *       {@code cov<i>_<c>_lag<k>}, the covariate's value on {@code d - k}, in its unit.</li>
  * </ul>
- * A date for which a required value is missing is skipped and reported, never filled in.
+ * What is still missing is imputed by the models with a missing indicator; a date gets no
+ * forecast only when no value is known within the horizon. The forecasters add their own
+ * features ({@code to_threshold}; {@code network_median} and {@code network_rise1} for a network).
  *
  * <p>Instances are immutable and safe for concurrent use.
  *
@@ -160,7 +164,7 @@ public record FeatureSpec(List<Integer> lags, List<Integer> rises, List<Integer>
     }
 
     /**
-     * Returns a readable name of a feature built by {@link Features}, in English or in French,
+     * Returns a readable name of a feature the forecasters build, in English or in French,
      * for explanations and public notices: {@code lag0} is "today's value" ("valeur du jour"),
      * {@code rise3} "rise over 3 days" ("hausse sur 3 jours"), {@code max7} "maximum over 7 days"
      * ("maximum sur 7 jours"), {@code dow_1} "day of week: Tuesday" ("jour de la semaine :
@@ -168,7 +172,7 @@ public record FeatureSpec(List<Integer> lags, List<Integer> rises, List<Integer>
      * avant"). An unknown
      * name is returned as is.
      *
-     * @param name a feature name, as {@link Features} builds it
+     * @param name a feature name, as the forecasters build it
      * @param french whether to answer in French
      * @return the readable name
      * @throws NullPointerException when {@code name} is null

@@ -190,7 +190,7 @@ final class RidgeLogistic {
     }
 
     /** The standardised design row: inputs (NaN imputed 0), then indicators. */
-    private double[] design(double[] row) {
+    double[] design(double[] row) {
         double[] z = new double[w.length];
         for (int j = 0; j < mean.length; j++) {
             double v = row[j];
@@ -268,10 +268,19 @@ final class RidgeLogistic {
      * @return {@code b + w.z}
      */
     double logOdds(double[] row) {
-        double[] z = design(row);
+        // The terms of design(row) in its column order (the inputs, then the indicators in the
+        // order of their features), summed without building the row: the same value, bit for bit,
+        // with no allocation on the forecast path.
         double t = intercept;
-        for (int k = 0; k < w.length; k++) {
-            t += w[k] * z[k];
+        for (int j = 0; j < mean.length; j++) {
+            double v = row[j];
+            t += w[j] * (Double.isNaN(v) ? 0.0 : (v - mean[j]) / scale[j]);
+        }
+        for (int j = 0; j < mean.length; j++) {
+            int k = indicator[j];
+            if (k >= 0) {
+                t += w[k] * (((Double.isNaN(row[j]) ? 1.0 : 0.0) - indicatorMean[k]) / indicatorScale[k]);
+            }
         }
         return t;
     }
@@ -305,5 +314,24 @@ final class RidgeLogistic {
      */
     double[] weights() {
         return Arrays.copyOf(w, mean.length);
+    }
+
+    /**
+     * The weights of every standardised column, the indicators' included, in the order of
+     * {@link #design(double[])}.
+     *
+     * @return a copy of the weights
+     */
+    double[] weightsWithIndicators() {
+        return w.clone();
+    }
+
+    /**
+     * The intercept of the log-odds.
+     *
+     * @return the intercept
+     */
+    double intercept() {
+        return intercept;
     }
 }

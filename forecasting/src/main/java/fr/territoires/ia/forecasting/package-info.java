@@ -7,10 +7,9 @@
  * flag, {@link fr.territoires.ia.forecasting.ExceedanceForecast}) and
  * {@link fr.territoires.ia.forecasting.LevelForecaster} (point forecasts 1 to H days ahead, in
  * the series' unit, with intervals of a stated coverage, {@link
- * fr.territoires.ia.forecasting.Forecast}). Features are built by date, never by row
- * ({@link fr.territoires.ia.forecasting.Features}, {@link
- * fr.territoires.ia.forecasting.FeatureSpec}); dates whose features cannot be built are
- * reported as skipped. {@link fr.territoires.ia.forecasting.Backtests} scores forecasts (average
+ * fr.territoires.ia.forecasting.Forecast}). Features are built by date, never by row, through
+ * missing readings ({@link fr.territoires.ia.forecasting.FeatureSpec}); only dates with no value
+ * known within the horizon are reported as skipped. {@link fr.territoires.ia.forecasting.Backtests} scores forecasts (average
  * precision, ROC-AUC, Brier and climatology Brier, event-level recall, false alerts per year;
  * MAE, RMSE, MASE, interval coverage) beside persistence.
  *

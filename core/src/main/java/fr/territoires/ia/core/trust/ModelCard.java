@@ -1,23 +1,10 @@
 package fr.territoires.ia.core.trust;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.territoires.ia.core.internal.Checks;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,6 +64,10 @@ import java.util.regex.Pattern;
  * Numbers are written with Java's shortest exact representation, so a card survives
  * {@code fromJson(card.toJson())} unchanged.
  *
+ * <p>This record holds the card's content and validates it; its renderers live beside it, one per
+ * format: Markdown ({@code CardMarkdown}), HTML ({@code CardHtml}), JSON ({@code CardJson}) and the
+ * French public notice ({@link PublicNotice}).
+ *
  * <p>Instances are immutable and safe for concurrent use.
  *
  * @param details model details: name, version, algorithm, options, provenance and versions
@@ -110,18 +101,6 @@ public record ModelCard(
     public static final int JSON_FORMAT = 1;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final String NOT_STATED = "not stated";
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     /**
      * Validates and copies the sections.
@@ -884,109 +863,7 @@ public record ModelCard(
      * @return the Markdown text
      */
     public String toMarkdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("# Model card: ").append(oneLine(details.name())).append("\n\n");
-
-        md.append("## Model details\n\n");
-        md.append("| Field | Value |\n|---|---|\n");
-        row(md, "Name", details.name());
-        row(md, "Version", details.version());
-        row(md, "Algorithm", details.algorithm());
-        row(md, "Organisation", details.organisation());
-        row(md, "Licence", details.licence());
-        row(md, "Trained at", details.trainedAt().map(Instant::toString).orElse(""));
-        row(md, "Seed", details.seed().isPresent() ? Long.toString(details.seed().getAsLong()) : "");
-        row(md, "Library version", details.libraryVersion());
-        row(md, "Training data SHA-256", details.dataDigest());
-        md.append('\n');
-        if (!details.description().isBlank()) {
-            md.append(details.description().strip()).append("\n\n");
-        }
-        md.append("### Options\n\n");
-        keyValues(md, details.options(), "Option");
-        md.append("### Provenance\n\n");
-        keyValues(md, details.provenance(), "Key");
-
-        md.append("## Intended use\n\n");
-        if (intendedUse.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-        } else {
-            md.append("**Primary uses:** ")
-                    .append(intendedUse.primaryUses().isBlank() ? NOT_STATED : intendedUse.primaryUses().strip())
-                    .append("\n\n");
-            md.append("**Primary users:**\n\n");
-            bullets(md, intendedUse.primaryUsers());
-            md.append("**Out-of-scope uses:**\n\n");
-            bullets(md, intendedUse.outOfScopeUses());
-        }
-
-        md.append("## Factors\n\n");
-        md.append("**Relevant factors:**\n\n");
-        bullets(md, factors.relevant());
-        md.append("**Evaluation factors:**\n\n");
-        bullets(md, factors.evaluation());
-
-        md.append("## Metrics\n\n");
-        if (metrics.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-        } else {
-            md.append("| Metric | Value | Interval | Description |\n|---|---|---|---|\n");
-            for (Metric m : metrics) {
-                md.append("| ").append(cell(m.name()))
-                        .append(" | ").append(number(m.value()))
-                        .append(" | ").append(interval(m))
-                        .append(" | ").append(cell(m.description()))
-                        .append(" |\n");
-            }
-            md.append('\n');
-        }
-
-        md.append("## Evaluation data\n\n");
-        data(md, evaluationData);
-        md.append("## Training data\n\n");
-        data(md, trainingData);
-
-        md.append("## Quantitative analyses\n\n");
-        if (quantitativeAnalyses.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-        } else {
-            md.append("| Factor | Group | Metric | Value | Interval |\n|---|---|---|---|---|\n");
-            for (QuantitativeAnalysis qa : quantitativeAnalyses) {
-                for (Metric m : qa.metrics()) {
-                    md.append("| ").append(cell(qa.factor()))
-                            .append(" | ").append(cell(qa.group()))
-                            .append(" | ").append(cell(m.name()))
-                            .append(" | ").append(number(m.value()))
-                            .append(" | ").append(interval(m))
-                            .append(" |\n");
-                }
-            }
-            md.append('\n');
-        }
-
-        md.append("## Ethical considerations\n\n");
-        bullets(md, ethicalConsiderations);
-        md.append("## Caveats and recommendations\n\n");
-        bullets(md, caveats);
-        if (!featureImportance.isEmpty()) {
-            md.append("## Feature importance\n\n| Feature | Importance |\n|---|---|\n");
-            featureImportance.forEach((k, v) -> md.append("| ").append(cell(k)).append(" | ")
-                    .append(number(v)).append(" |\n"));
-            md.append('\n');
-        }
-        if (!altai.isEmpty()) {
-            md.append("## ALTAI self-assessment\n\n");
-            for (Altai.Assessment a : altai.assessments()) {
-                md.append("### ").append(a.requirement().title()).append("\n\n");
-                md.append("**Evidence:**\n\n");
-                bullets(md, a.evidence());
-                md.append("**Open questions:**\n\n");
-                bullets(md, a.openQuestions());
-            }
-        }
-        // Exactly one final line break.
-        md.setLength(md.length() - 1);
-        return md.toString();
+        return CardMarkdown.render(this);
     }
 
     /**
@@ -1021,54 +898,6 @@ public record ModelCard(
         return PublicNotice.french(this, labels);
     }
 
-    private static void row(StringBuilder md, String field, String value) {
-        md.append("| ").append(field).append(" | ")
-                .append(value.isBlank() ? NOT_STATED : cell(value)).append(" |\n");
-    }
-
-    private static void keyValues(StringBuilder md, Map<String, String> map, String keyTitle) {
-        if (map.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-            return;
-        }
-        md.append("| ").append(keyTitle).append(" | Value |\n|---|---|\n");
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            md.append("| ").append(cell(e.getKey())).append(" | ").append(cell(e.getValue()))
-                    .append(" |\n");
-        }
-        md.append('\n');
-    }
-
-    private static void bullets(StringBuilder md, List<String> items) {
-        if (items.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-            return;
-        }
-        for (String item : items) {
-            md.append("- ").append(oneLine(item)).append('\n');
-        }
-        md.append('\n');
-    }
-
-    private static void data(StringBuilder md, DataSummary data) {
-        if (data.isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-            return;
-        }
-        md.append("| Field | Value |\n|---|---|\n");
-        row(md, "Source", data.source());
-        row(md, "Extent", data.extent());
-        row(md, "Rows", data.rows() == 0 ? "" : Long.toString(data.rows()));
-        for (Map.Entry<String, String> e : data.details().entrySet()) {
-            row(md, cell(e.getKey()), e.getValue());
-        }
-        md.append('\n');
-    }
-
-    private static String interval(Metric m) {
-        return m.hasInterval() ? "[" + number(m.lower()) + ", " + number(m.upper()) + "]" : "";
-    }
-
     /** Formats with at most 4 decimals (4 significant digits below 0.001), no trailing zeros. */
     static String number(double v) {
         BigDecimal d = BigDecimal.valueOf(v);
@@ -1084,14 +913,6 @@ public record ModelCard(
         return d.toPlainString();
     }
 
-    private static String cell(String text) {
-        return oneLine(text).replace("|", "\\|");
-    }
-
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
     // ---------------------------------------------------------------- JSON
 
     /**
@@ -1101,101 +922,7 @@ public record ModelCard(
      * @return the JSON text
      */
     public String toJson() {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("modelCardFormat", JSON_FORMAT);
-        ObjectNode d = root.putObject("details");
-        d.put("name", details.name());
-        d.put("version", details.version());
-        d.put("algorithm", details.algorithm());
-        d.put("description", details.description());
-        d.put("organisation", details.organisation());
-        d.put("licence", details.licence());
-        if (details.trainedAt().isPresent()) {
-            d.put("trainedAt", details.trainedAt().get().toString());
-        } else {
-            d.putNull("trainedAt");
-        }
-        if (details.seed().isPresent()) {
-            d.put("seed", details.seed().getAsLong());
-        } else {
-            d.putNull("seed");
-        }
-        putMap(d.putObject("options"), details.options());
-        putMap(d.putObject("provenance"), details.provenance());
-        d.put("libraryVersion", details.libraryVersion());
-        d.put("dataDigest", details.dataDigest());
-
-        ObjectNode use = root.putObject("intendedUse");
-        use.put("primaryUses", intendedUse.primaryUses());
-        putTexts(use.putArray("primaryUsers"), intendedUse.primaryUsers());
-        putTexts(use.putArray("outOfScopeUses"), intendedUse.outOfScopeUses());
-
-        ObjectNode f = root.putObject("factors");
-        putTexts(f.putArray("relevant"), factors.relevant());
-        putTexts(f.putArray("evaluation"), factors.evaluation());
-
-        putMetrics(root.putArray("metrics"), metrics);
-        putData(root.putObject("evaluationData"), evaluationData);
-        putData(root.putObject("trainingData"), trainingData);
-
-        ArrayNode qas = root.putArray("quantitativeAnalyses");
-        for (QuantitativeAnalysis qa : quantitativeAnalyses) {
-            ObjectNode n = qas.addObject();
-            n.put("factor", qa.factor());
-            n.put("group", qa.group());
-            putMetrics(n.putArray("metrics"), qa.metrics());
-        }
-        putTexts(root.putArray("ethicalConsiderations"), ethicalConsiderations);
-        putTexts(root.putArray("caveats"), caveats);
-        if (!featureImportance.isEmpty()) {
-            ObjectNode fi = root.putObject("featureImportance");
-            featureImportance.forEach(fi::put);
-        }
-        if (!altai.isEmpty()) {
-            ArrayNode an = root.putArray("altai");
-            for (Altai.Assessment a : altai.assessments()) {
-                ObjectNode n = an.addObject();
-                n.put("requirement", a.requirement().name());
-                putTexts(n.putArray("evidence"), a.evidence());
-                putTexts(n.putArray("openQuestions"), a.openQuestions());
-            }
-        }
-        try {
-            return PRETTY.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write model card " + details.name(), e);
-        }
-    }
-
-    private static void putMap(ObjectNode node, Map<String, String> map) {
-        map.forEach(node::put);
-    }
-
-    private static void putTexts(ArrayNode node, List<String> texts) {
-        texts.forEach(node::add);
-    }
-
-    private static void putMetrics(ArrayNode node, List<Metric> metrics) {
-        for (Metric m : metrics) {
-            ObjectNode n = node.addObject();
-            n.put("name", m.name());
-            n.put("value", m.value());
-            if (m.hasInterval()) {
-                n.put("lower", m.lower());
-                n.put("upper", m.upper());
-            } else {
-                n.putNull("lower");
-                n.putNull("upper");
-            }
-            n.put("description", m.description());
-        }
-    }
-
-    private static void putData(ObjectNode n, DataSummary data) {
-        n.put("source", data.source());
-        n.put("extent", data.extent());
-        n.put("rows", data.rows());
-        putMap(n.putObject("details"), data.details());
+        return CardJson.write(this);
     }
 
     /**
@@ -1209,250 +936,8 @@ public record ModelCard(
      *     path, e.g. {@code metrics[2].value}
      */
     public static ModelCard fromJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "model card is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("model card must be a JSON object, was "
-                    + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
-        }
-        JsonNode formatNode = field(root, "modelCardFormat", "modelCardFormat");
-        if (!formatNode.isInt()) {
-            throw wrongType("modelCardFormat", "an integer", formatNode);
-        }
-        int format = formatNode.intValue();
-        if (format > JSON_FORMAT) {
-            throw new IllegalArgumentException("modelCardFormat " + format
-                    + " is newer than this library reads (" + JSON_FORMAT + "): upgrade territoires-ia");
-        }
-        if (format < 1) {
-            throw new IllegalArgumentException("modelCardFormat must be >= 1, was " + format);
-        }
-        Details details = readDetails(object(root, "details", "details"));
-        JsonNode u = object(root, "intendedUse", "intendedUse");
-        IntendedUse use = build("intendedUse", () -> new IntendedUse(
-                text(u, "primaryUses", "intendedUse.primaryUses"),
-                texts(u, "primaryUsers", "intendedUse.primaryUsers"),
-                texts(u, "outOfScopeUses", "intendedUse.outOfScopeUses")));
-        JsonNode f = object(root, "factors", "factors");
-        Factors factors = build("factors", () -> new Factors(
-                texts(f, "relevant", "factors.relevant"),
-                texts(f, "evaluation", "factors.evaluation")));
-        List<Metric> metrics = readMetrics(root, "metrics", "metrics");
-        DataSummary evaluation = readData(object(root, "evaluationData", "evaluationData"),
-                "evaluationData");
-        DataSummary training = readData(object(root, "trainingData", "trainingData"),
-                "trainingData");
-        List<QuantitativeAnalysis> analyses = readList(root, "quantitativeAnalyses",
-                "quantitativeAnalyses", (path, node) -> {
-                    JsonNode n = asObject(node, path);
-                    String factor = text(n, "factor", path + ".factor");
-                    String group = text(n, "group", path + ".group");
-                    List<Metric> ms = readMetrics(n, "metrics", path + ".metrics");
-                    return build(path, () -> new QuantitativeAnalysis(factor, group, ms));
-                });
-        List<String> ethics = texts(root, "ethicalConsiderations", "ethicalConsiderations");
-        List<String> caveats = texts(root, "caveats", "caveats");
-        Map<String, Double> importance = new LinkedHashMap<>();
-        if (root.has("featureImportance")) {
-            JsonNode fi = object(root, "featureImportance", "featureImportance");
-            for (Map.Entry<String, JsonNode> e : fi.properties()) {
-                if (!e.getValue().isNumber()) {
-                    throw wrongType("featureImportance." + e.getKey(), "a number", e.getValue());
-                }
-                importance.put(e.getKey(), e.getValue().doubleValue());
-            }
-        }
-        Altai altai = Altai.empty();
-        if (root.has("altai")) {
-            List<Altai.Assessment> assessments = readList(root, "altai", "altai", (path, node) -> {
-                JsonNode n = asObject(node, path);
-                String req = text(n, "requirement", path + ".requirement");
-                Altai.Requirement requirement;
-                try {
-                    requirement = Altai.Requirement.valueOf(req);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(path + ".requirement must be one of "
-                            + java.util.Arrays.toString(Altai.Requirement.values()) + ", was \"" + req + "\"", e);
-                }
-                List<String> evidence = texts(n, "evidence", path + ".evidence");
-                List<String> questions = texts(n, "openQuestions", path + ".openQuestions");
-                return build(path, () -> new Altai.Assessment(requirement, evidence, questions));
-            });
-            altai = build("altai", () -> new Altai(assessments));
-        }
-        Altai a = altai;
-        return build("model card", () -> new ModelCard(details, use, factors, metrics, evaluation,
-                training, analyses, ethics, caveats, importance, a));
+        return CardJson.read(json);
     }
-
-    private static Details readDetails(JsonNode d) {
-        String name = text(d, "name", "details.name");
-        String version = text(d, "version", "details.version");
-        String algorithm = text(d, "algorithm", "details.algorithm");
-        String description = text(d, "description", "details.description");
-        String organisation = text(d, "organisation", "details.organisation");
-        String licence = text(d, "licence", "details.licence");
-        JsonNode t = field(d, "trainedAt", "details.trainedAt");
-        Optional<Instant> trainedAt;
-        if (t.isNull()) {
-            trainedAt = Optional.empty();
-        } else if (t.isTextual()) {
-            try {
-                trainedAt = Optional.of(Instant.parse(t.textValue()));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("details.trainedAt must be an ISO-8601 instant"
-                        + " such as 2024-03-01T10:00:00Z, was \"" + t.textValue() + "\"", e);
-            }
-        } else {
-            throw wrongType("details.trainedAt", "a string or null", t);
-        }
-        JsonNode s = field(d, "seed", "details.seed");
-        OptionalLong seed;
-        if (s.isNull()) {
-            seed = OptionalLong.empty();
-        } else if (s.isIntegralNumber() && s.canConvertToLong()) {
-            seed = OptionalLong.of(s.longValue());
-        } else {
-            throw wrongType("details.seed", "a 64-bit integer or null", s);
-        }
-        Map<String, String> options = map(d, "options", "details.options");
-        Map<String, String> provenance = map(d, "provenance", "details.provenance");
-        String libraryVersion = text(d, "libraryVersion", "details.libraryVersion");
-        String digest = text(d, "dataDigest", "details.dataDigest");
-        return build("details", () -> new Details(name, version, algorithm, description,
-                organisation, licence, trainedAt, seed, options, provenance, libraryVersion, digest));
-    }
-
-    private static List<Metric> readMetrics(JsonNode parent, String name, String path) {
-        return readList(parent, name, path, (p, node) -> {
-            JsonNode m = asObject(node, p);
-            String metricName = text(m, "name", p + ".name");
-            JsonNode v = field(m, "value", p + ".value");
-            if (!v.isNumber()) {
-                throw wrongType(p + ".value", "a number", v);
-            }
-            double lower = bound(m, "lower", p);
-            double upper = bound(m, "upper", p);
-            String description = text(m, "description", p + ".description");
-            return build(p, () -> new Metric(metricName, v.doubleValue(), lower, upper, description));
-        });
-    }
-
-    private static double bound(JsonNode m, String name, String path) {
-        JsonNode b = field(m, name, path + "." + name);
-        if (b.isNull()) {
-            return Double.NaN;
-        }
-        if (!b.isNumber()) {
-            throw wrongType(path + "." + name, "a number or null", b);
-        }
-        return b.doubleValue();
-    }
-
-    private static DataSummary readData(JsonNode n, String path) {
-        String source = text(n, "source", path + ".source");
-        String extent = text(n, "extent", path + ".extent");
-        JsonNode r = field(n, "rows", path + ".rows");
-        if (!r.isIntegralNumber() || !r.canConvertToLong()) {
-            throw wrongType(path + ".rows", "a 64-bit integer", r);
-        }
-        Map<String, String> details = map(n, "details", path + ".details");
-        return build(path, () -> new DataSummary(source, extent, r.longValue(), details));
-    }
-
-    private interface ElementReader<T> {
-        T read(String path, JsonNode node);
-    }
-
-    private static <T> List<T> readList(JsonNode parent, String name, String path,
-            ElementReader<T> reader) {
-        JsonNode array = field(parent, name, path);
-        if (!array.isArray()) {
-            throw wrongType(path, "an array", array);
-        }
-        List<T> out = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            out.add(reader.read(path + "[" + i + "]", array.get(i)));
-        }
-        return out;
-    }
-
-    private static JsonNode field(JsonNode parent, String name, String path) {
-        JsonNode n = parent.get(name);
-        if (n == null) {
-            throw new IllegalArgumentException(path + " must be present, was missing");
-        }
-        return n;
-    }
-
-    private static JsonNode object(JsonNode parent, String name, String path) {
-        return asObject(field(parent, name, path), path);
-    }
-
-    private static JsonNode asObject(JsonNode n, String path) {
-        if (!n.isObject()) {
-            throw wrongType(path, "an object", n);
-        }
-        return n;
-    }
-
-    private static String text(JsonNode parent, String name, String path) {
-        JsonNode n = field(parent, name, path);
-        if (!n.isTextual()) {
-            throw wrongType(path, "a string", n);
-        }
-        return n.textValue();
-    }
-
-    private static List<String> texts(JsonNode parent, String name, String path) {
-        return readList(parent, name, path, (p, node) -> {
-            if (!node.isTextual()) {
-                throw wrongType(p, "a string", node);
-            }
-            return node.textValue();
-        });
-    }
-
-    private static Map<String, String> map(JsonNode parent, String name, String path) {
-        JsonNode n = object(parent, name, path);
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw wrongType(path + "." + e.getKey(), "a string", e.getValue());
-            }
-            out.put(e.getKey(), e.getValue().textValue());
-        }
-        return out;
-    }
-
-    private static IllegalArgumentException wrongType(String path, String expected, JsonNode was) {
-        String shown = was.toString();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return new IllegalArgumentException(path + " must be " + expected + ", was " + shown);
-    }
-
-    private interface Construction<T> {
-        T get();
-    }
-
-    /** Runs a record constructor and prefixes its message with the JSON path. */
-    private static <T> T build(String path, Construction<T> construction) {
-        try {
-            return construction.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-        }
-    }
-
-    // ---------------------------------------------------------------- shared checks
 
     private static String checkName(String name) {
         if (Objects.requireNonNull(name, "name").isBlank()) {

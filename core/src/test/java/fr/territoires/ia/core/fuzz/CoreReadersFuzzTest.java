@@ -19,8 +19,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the core readers of outside bytes. Invariant: every input
@@ -35,26 +34,13 @@ import org.junit.jupiter.api.BeforeAll;
 class CoreReadersFuzzTest {
 
     private static final String SOURCE = "fuzzed-input.csv";
-    private static Path dir;
+    /** One folder for every input of the run (JUnit creates and deletes it). */
+    @TempDir
+    static Path dir;
 
     private static final String[] FORMATS = {"auto", "iso", "date", "dd/MM/yyyy HH:mm", "yyyy-MM-dd HH:mm:ss",
         "yyyyMMddHHmm", "dd.MM.yyyy"};
     private static final ZoneId[] ZONES = {ZoneId.of("Europe/Paris"), ZoneOffset.UTC, ZoneId.of("America/Cayenne")};
-
-    @BeforeAll
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("fuzz-core");
-    }
-
-    @AfterAll
-    static void deleteDir() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
-    }
 
     /** TimeSeriesCsv with every option chosen by the fuzzer, through the file path (encoding detection included). */
     @FuzzTest(maxDuration = "30s")

@@ -17,8 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the GeoJSON reader, with and without a {@code crs} member,
@@ -36,22 +35,9 @@ class GeoJsonFuzzTest {
             + "\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::2154\"}},\"features\":",
         "{\"type\":\"FeatureCollection\",\"features\":"};
     private static final String[] TARGETS = {"EPSG:2154", "EPSG:3857"};
-    private static Path dir;
-
-    @BeforeAll
-    static void createDir() throws IOException {
-        dir = Files.createTempDirectory("fuzz-geo");
-    }
-
-    @AfterAll
-    static void deleteDir() throws IOException {
-        try (var files = Files.list(dir)) {
-            for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(dir);
-    }
+    /** One folder for every input of the run (JUnit creates and deletes it). */
+    @TempDir
+    static Path dir;
 
     /** The reader on arbitrary bytes, optionally wrapped in a collection with or without a CRS. */
     @FuzzTest(maxDuration = "30s")
