@@ -18,15 +18,20 @@ final class Calibrator {
 
     private static final double TIE_BREAK = 1e-4;
 
-    private final boolean isotonic;
-    private final double[] x;
-    private final double[] p;
-    private final double a;
-    private final double b;
-    private final double centre;
-    private final double scale;
+    // Package-private, never written after construction: ExceedanceModelCodec reads them.
+    final boolean isotonic;
+    /** Isotonic: block centres (increasing raw scores) and their probabilities; empty for Platt. */
+    final double[] x;
+    final double[] p;
+    /** Platt: slope and intercept on the standardised score. */
+    final double a;
+    final double b;
+    /** Centre and scale of the raw score (the tie-break's for isotonic, Platt's standardisation). */
+    final double centre;
+    final double scale;
 
-    private Calibrator(boolean isotonic, double[] x, double[] p, double a, double b, double centre,
+    /** Assembles a calibrator; also used by {@link ExceedanceModelCodec} to read one back. */
+    Calibrator(boolean isotonic, double[] x, double[] p, double a, double b, double centre,
             double scale) {
         this.isotonic = isotonic;
         this.x = x;

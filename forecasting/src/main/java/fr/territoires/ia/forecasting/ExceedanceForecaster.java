@@ -4,6 +4,9 @@ import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.core.trust.ModelCard;
+import fr.territoires.ia.core.trust.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class ExceedanceForecaster {
+
+    /** Model-file kind of a saved exceedance forecaster ({@link #toModelFile()}). */
+    public static final String KIND = ExceedanceModelCodec.KIND;
 
     /**
      * Probability calibration method.
@@ -279,24 +285,26 @@ public final class ExceedanceForecaster {
         }
     }
 
-    private final Options options;
-    private final @Nullable RidgeLogistic model;
-    private final Calibrator calibrator;
-    private final double alertThreshold;
-    private final int covariateCount;
-    private final boolean networkFeatures;
-    private final long trainUntil;
-    private final String chosen;
-    private final ModelCard card;
-    private final RollingOrigin.Decision decision;
+    // Package-private, never written after construction: ExceedanceModelCodec reads them.
+    final Options options;
+    final @Nullable RidgeLogistic model;
+    final Calibrator calibrator;
+    final double alertThreshold;
+    final int covariateCount;
+    final boolean networkFeatures;
+    final long trainUntil;
+    final String chosen;
+    final ModelCard card;
+    final RollingOrigin.Decision decision;
     /** Mean calibrated log-odds of persistence over the training rows (its explanation's base). */
-    private final double persistenceReference;
-    private final NetworkFeatures.Scaling scaling;
-    private final NetworkFeatures.Gaps gaps;
+    final double persistenceReference;
+    final NetworkFeatures.Scaling scaling;
+    final NetworkFeatures.Gaps gaps;
     /** Scales of the fitted series, by name (never exposed; arrays never written). */
-    private final Map<String, double[]> scales;
+    final Map<String, double[]> scales;
 
-    private ExceedanceForecaster(Options options, @Nullable RidgeLogistic model,
+    /** Assembles a forecaster; also used by {@link ExceedanceModelCodec} to read one back. */
+    ExceedanceForecaster(Options options, @Nullable RidgeLogistic model,
             Calibrator calibrator, double alertThreshold, int covariateCount,
             boolean networkFeatures, long trainUntil, String chosen, ModelCard card,
             RollingOrigin.Decision decision, double persistenceReference,
@@ -813,5 +821,120 @@ public final class ExceedanceForecaster {
      */
     public Options options() {
         return options;
+    }
+
+    /**
+     * Returns the number of covariate series {@link #forecastNetwork} expects, as at fitting.
+     *
+     * @return the covariate count, &ge; 0
+     */
+    public int covariateCount() {
+        return covariateCount;
+    }
+
+    /**
+     * Returns the number of days before an issue date that its forecast reads: the forecast of
+     * date {@code d} depends on the values of every series (and covariate) on days
+     * {@code d - lookBackDays() .. d} only, for the series whose scale was fixed at fitting
+     * ({@link #fittedSeries()}). It is the largest of {@code horizon - 1} (the latest value
+     * within the horizon), the lags, the rises, each window length minus one, 1 for a network
+     * (yesterday's network rise) and the covariate lags when there are covariates. A time span
+     * can thus be forecast in blocks, each given the values of its own dates and of the
+     * {@code lookBackDays()} days before its start.
+     *
+     * @return the look-back in days, &ge; 0
+     */
+    public int lookBackDays() {
+        int l = Math.max(options.horizon() - 1, options.features().maxLookBack());
+        if (networkFeatures) {
+            l = Math.max(l, 1);
+        }
+        if (covariateCount > 0) {
+            for (int k : options.features().covariateLags()) {
+                l = Math.max(l, k);
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Returns the names of the series whose scale was fixed at fitting (the fitted series with
+     * at least 30 values by the end of training). Any other series given to
+     * {@link #forecastNetwork} is scaled from its own first values, so its forecasts depend on
+     * how far back its record starts.
+     *
+     * @return the names, in fitting order; unmodifiable
+     */
+    public java.util.Set<String> fittedSeries() {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(scales.keySet()));
+    }
+
+    /**
+     * Returns this forecaster as a {@link ModelFile} of kind {@value #KIND}: its card and a JSON
+     * payload holding everything a forecast needs (options, per-series scales, the logistic
+     * regression or persistence, the calibration, the alert threshold, the validation figures),
+     * never Java serialisation. The payload layout (version 1) is documented in the project's
+     * source ({@code ExceedanceModelCodec}); numbers are written so that they read back to the
+     * same {@code double}, so a forecaster read back forecasts bit for bit as this one.
+     *
+     * <pre>{@code
+     * forecaster.save(Path.of("pm10-network.tiamodel"));
+     * ExceedanceForecaster again = ExceedanceForecaster.load(Path.of("pm10-network.tiamodel"));
+     * }</pre>
+     *
+     * @return the model file
+     */
+    public ModelFile toModelFile() {
+        return ExceedanceModelCodec.write(this);
+    }
+
+    /**
+     * Reads back a forecaster from a {@link ModelFile} written by {@link #toModelFile()}.
+     *
+     * @param file a model file of kind {@value #KIND}
+     * @return the forecaster, forecasting as the one written, with its card
+     * @throws NullPointerException when {@code file} is null
+     * @throws IllegalArgumentException when the file holds another kind, a newer version of
+     *     this kind's layout (kindVersion &gt; 1), another encoding than JSON, or a payload that
+     *     is not that layout (a missing field, a wrong type, arrays of disagreeing lengths, a
+     *     value out of range); the message names the field
+     */
+    public static ExceedanceForecaster fromModelFile(ModelFile file) {
+        return ExceedanceModelCodec.read(file);
+    }
+
+    /**
+     * Saves this forecaster as a model file ({@link #toModelFile()}), atomically.
+     *
+     * @param path file to create or replace; its folder must exist
+     * @throws NullPointerException when {@code path} is null
+     * @throws IOException when writing fails; the target is then unchanged
+     */
+    public void save(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        toModelFile().save(path);
+    }
+
+    /**
+     * Loads a forecaster saved by {@link #save(Path)}.
+     *
+     * @param path model file
+     * @return the forecaster
+     * @throws NullPointerException when {@code path} is null
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException when the file is not a valid model file of kind
+     *     {@value #KIND} (see {@link ModelFile} and {@link #fromModelFile(ModelFile)})
+     */
+    public static ExceedanceForecaster load(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try {
+            return fromModelFile(ModelFile.load(path, KIND));
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith(path.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + m, e);
+        }
     }
 }

@@ -27,17 +27,19 @@ final class RidgeLogistic {
     private static final double PENALTY = 1.0;
     private static final int MAX_STEPS = 100;
 
-    private final double[] mean;
-    private final double[] scale;
+    // Package-private, never written after construction: ExceedanceModelCodec reads them.
+    final double[] mean;
+    final double[] scale;
     /** For each input feature, the column of its missing indicator, or -1. */
-    private final int[] indicator;
-    private final double[] indicatorMean;
-    private final double[] indicatorScale;
+    final int[] indicator;
+    final double[] indicatorMean;
+    final double[] indicatorScale;
     /** Weights of the standardised columns: the inputs, then the indicators. */
-    private final double[] w;
-    private final double intercept;
+    final double[] w;
+    final double intercept;
 
-    private RidgeLogistic(double[] mean, double[] scale, int[] indicator, double[] indicatorMean,
+    /** Assembles a model; also used by {@link ExceedanceModelCodec} to read one back. */
+    RidgeLogistic(double[] mean, double[] scale, int[] indicator, double[] indicatorMean,
             double[] indicatorScale, double[] w, double intercept) {
         this.mean = mean;
         this.scale = scale;
