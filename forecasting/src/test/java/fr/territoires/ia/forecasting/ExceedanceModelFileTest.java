@@ -105,6 +105,7 @@ class ExceedanceModelFileTest {
         LocalDate cut = LocalDate.of(2009, 12, 31);
         ExceedanceForecaster f = ExceedanceForecaster.fitNetwork(network, List.of(), cut,
                 ExceedanceForecaster.Options.defaults(1800, 3).withValidationYears(5));
+        assertEquals(ExceedanceForecaster.LOGISTIC, f.chosenModel(), "every feature is read");
         // Defaults: windows up to 30 days, horizon 3, a network: 29 days.
         assertEquals(29, f.lookBackDays());
         LocalDate from = LocalDate.of(2010, 6, 1);

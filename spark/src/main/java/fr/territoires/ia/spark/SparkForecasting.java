@@ -11,8 +11,11 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +23,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -47,9 +51,11 @@ import org.jspecify.annotations.Nullable;
  * the executors' cores.
  *
  * <p><b>A network model</b> ({@link ExceedanceForecaster#fitNetwork},
- * {@link LevelForecaster#fitNetwork}) reads every series of the
- * network on each date (the network's median level of the day) and cannot be split by series: fit
- * it on the driver from the network's series (a network of stations is small), then forecast.
+ * {@link LevelForecaster#fitNetwork}) reads every series of the network on each date (the
+ * network's median level of the day) and cannot be split by series: fit it on the driver from the
+ * network's series (a network of stations is small). An exceedance network model is then
+ * broadcast once as its model file ({@link BroadcastForecaster}) and {@link #exceedanceNetwork}
+ * forecasts in time blocks, each with the few days before it that the features read.
  *
  * <p><b>Input.</b> The key column is read as text (its {@code toString}); the date column is a
  * {@code date} (a local date, read as the series' day: midnight UTC, zone UTC, as the library's
@@ -63,8 +69,8 @@ import org.jspecify.annotations.Nullable;
  * {@code trainUntil}...) is not dropped: its row has the {@code IllegalArgumentException}'s
  * message in {@code error} and nothing else.
  *
- * <p>Thread safety: stateless; the function shipped to the executors is serializable and holds
- * the options only.
+ * <p>Thread safety: stateless; the functions shipped to the executors are serializable and hold
+ * the options, or the broadcast model file, only.
  *
  * @since 0.3.0
  */
@@ -159,6 +165,113 @@ public final class SparkForecasting {
                 session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(), date);
         return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(fit, Encoders.row(out));
+    }
+
+    /** Default length of the time blocks of {@link #exceedanceNetwork}, in days. */
+    public static final int DEFAULT_BLOCK_DAYS = 365;
+
+    /** Schema of the rows of {@link #exceedanceNetwork}. */
+    static final StructType NETWORK_ROW = new StructType()
+            .add("date", DataTypes.DateType, false)
+            .add("series", DataTypes.StringType, false)
+            .add("probability", DataTypes.DoubleType, false)
+            .add("alert", DataTypes.BooleanType, false);
+
+    /**
+     * Forecasts every series of a network with one fitted network {@link ExceedanceForecaster}
+     * (one model for every station, {@link ExceedanceForecaster#fitNetwork}) broadcast once, with
+     * the same probabilities and alerts as {@link ExceedanceForecaster#forecastNetwork} on one
+     * machine, bit for bit.
+     *
+     * <p><b>How it runs.</b> The forecast of date {@code d} reads every series on the days
+     * {@code d - L .. d} only, {@code L = forecaster.lookBackDays()} (the largest of
+     * {@code horizon - 1}, the lags, the rises, each window minus one, and 1 for the network's
+     * rise of the day: 29 days with {@link FeatureSpec#defaults()}). So the issue dates from
+     * {@code from} on are cut into time blocks of {@code blockDays} days, each block's task is
+     * given every series' readings on its dates and the {@code L} days before (its halo: each
+     * reading is shipped to at most {@code 1 + ceil(L / blockDays)} blocks), forecasts the network
+     * there and keeps the block's dates. The forecaster travels as its model file's bytes
+     * ({@link BroadcastForecaster}), read back once per executor JVM. Calling this method runs one
+     * small job on the driver (each series' last date, to end its forecasts where the whole record
+     * would); the forecasts are computed lazily.
+     *
+     * <p><b>Series.</b> Every series must be one the forecaster fixed the scale of at fitting
+     * ({@link ExceedanceForecaster#fittedSeries()}): a series never seen is scaled from its own
+     * first values, which a block does not hold, so it is refused (forecast it on one machine with
+     * {@link ExceedanceForecaster#forecastNetwork}). Forecasters fitted with covariates are
+     * refused too.
+     *
+     * <p><b>Input</b> as {@link #exceedancePerSeries}: key (read as text), {@code date} column,
+     * numeric value ({@code null} and {@code NaN} are missing days), at most one row per series and
+     * day (two values on one day fail the job with the forecaster's message). <b>Output</b>: one
+     * row per series and forecast date from {@code from} to the series' last date ({@code date},
+     * {@code series}, {@code probability}, {@code alert}), as the {@code forecast-events} runner
+     * writes them; dates with no value within the horizon (the single-machine {@code skipped()})
+     * have no row. Row order is unspecified. The run's card: {@link BroadcastForecaster#card}.
+     *
+     * @param daily one row per series and day
+     * @param key name of the column that identifies a series
+     * @param date name of the {@code date} column
+     * @param value name of the numeric value column, in the forecaster's unit
+     * @param model the broadcast network forecaster
+     * @param from first issue date
+     * @param blockDays length of a time block in days, at least 1 ({@link #DEFAULT_BLOCK_DAYS});
+     *     shorter blocks mean more tasks and more halo readings shipped
+     * @return the forecast rows, computed lazily
+     * @throws NullPointerException when {@code model} or {@code from} is null
+     * @throws IllegalArgumentException when a column is missing, of the wrong type or given twice,
+     *     {@code blockDays < 1}, the forecaster was fitted with covariates, a key or a date is
+     *     {@code null}, or a series is not one of {@link ExceedanceForecaster#fittedSeries()}
+     */
+    public static Dataset<Row> exceedanceNetwork(Dataset<Row> daily, String key, String date, String value,
+            BroadcastForecaster model, LocalDate from, int blockDays) {
+        Checks.notNull(model, "model");
+        Checks.notNull(from, "from");
+        if (blockDays < 1) {
+            throw new IllegalArgumentException("blockDays must be >= 1, was " + blockDays);
+        }
+        ExceedanceForecaster f = model.forecaster();
+        if (f.covariateCount() != 0) {
+            throw new IllegalArgumentException("forecaster must be fitted without covariates to forecast a "
+                    + "network on Spark, was fitted with " + f.covariateCount());
+        }
+        Dataset<Row> projected = project(daily, key, date, value, from, from);
+        Dataset<Row> readings = projected.select(projected.col("k"),
+                functions.datediff(projected.col(date), functions.to_date(functions.lit("1970-01-01")))
+                        .as("day"), projected.col("v"));
+        List<Row> stats = readings.groupBy("k").agg(functions.max("day"),
+                functions.sum(functions.when(functions.col("day").isNull(), 1).otherwise(0))).collectAsList();
+        Set<String> fitted = f.fittedSeries();
+        Map<String, Integer> lastDay = new HashMap<>();
+        long last = Long.MIN_VALUE;
+        for (Row r : stats) {
+            if (r.isNullAt(0)) {
+                throw new IllegalArgumentException("key column \"" + key + "\" must not be null (a row must name "
+                        + "its series)");
+            }
+            String k = r.getString(0);
+            if (r.getLong(2) > 0) {
+                throw new IllegalArgumentException("date column \"" + date + "\" must not be null, was null "
+                        + r.getLong(2) + " time(s) for key " + k);
+            }
+            if (!fitted.contains(k)) {
+                throw new IllegalArgumentException("series \"" + k + "\" must be one whose scale the forecaster "
+                        + "fixed at fitting " + fitted + ", was not: a series never seen is scaled from its first "
+                        + "values, which a time block does not hold; forecast it with forecastNetwork on one machine");
+            }
+            lastDay.put(k, r.getInt(1));
+            last = Math.max(last, r.getInt(1));
+        }
+        int lookBack = f.lookBackDays();
+        long start = from.toEpochDay();
+        long lastBlock = last == Long.MIN_VALUE ? -1 : Math.floorDiv(last - start, blockDays);
+        SparkSession session = daily.sparkSession();
+        Dataset<Row> blocks = readings.filter(readings.col("day").geq(start - lookBack))
+                .flatMap(new NetworkBlocks.Assign(start, blockDays, lookBack, lastBlock),
+                        Encoders.row(NetworkBlocks.BLOCK_ROW));
+        return blocks.groupByKey((MapFunction<Row, Integer>) r -> r.getInt(0), Encoders.INT())
+                .flatMapGroups(new NetworkBlocks.Forecast(model, start, blockDays, lastDay,
+                        session.sessionState().conf().datetimeJava8ApiEnabled()), Encoders.row(NETWORK_ROW));
     }
 
     /** Checks the columns and projects them to (key as text, date, value as double). */

@@ -41,11 +41,11 @@ class SparkForecastingTest {
             "DENI019", "DENI058", "DENI059", "DENI063", "DERP013", "DETH026");
     private static final LocalDate TRAIN_UNTIL = LocalDate.of(2006, 12, 31);
     private static final LocalDate TEST_START = LocalDate.of(2007, 1, 1);
-    private static final StructType SCHEMA = new StructType().add("station", DataTypes.StringType)
+    static final StructType SCHEMA = new StructType().add("station", DataTypes.StringType)
             .add("date", DataTypes.DateType).add("pm10", DataTypes.DoubleType);
 
     /** The shared wide file as daily series (midnight UTC), empty or NA cells missing. */
-    private static Map<String, TimeSeries> pm10() throws IOException {
+    static Map<String, TimeSeries> pm10() throws IOException {
         List<String> lines = Files.readAllLines(SharedData.resolve("forecasting/pm10_de_rural_daily_wide.csv"),
                 StandardCharsets.UTF_8);
         List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(SparkForecastingTest::unquote).toList();
@@ -167,7 +167,7 @@ class SparkForecastingTest {
         assertTrue(n > 4000, "forecasts " + n);
     }
 
-    private static List<Row> rows(List<TimeSeries> series) {
+    static List<Row> rows(List<TimeSeries> series) {
         List<Row> rows = new ArrayList<>();
         for (TimeSeries s : series) {
             for (int i = 0; i < s.size(); i++) {
