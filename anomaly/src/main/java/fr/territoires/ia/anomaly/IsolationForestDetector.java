@@ -4,6 +4,9 @@ import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.internal.Checks;
 import fr.territoires.ia.core.metrics.Quantiles;
 import fr.territoires.ia.core.trust.ModelCard;
+import fr.territoires.ia.core.trust.ModelFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +70,9 @@ import java.util.SplittableRandom;
  * @since 0.1.0
  */
 public final class IsolationForestDetector implements MultivariateDetector {
+
+    /** Model-file kind of a saved Isolation Forest ({@link #toModelFile()}). */
+    public static final String KIND = IsolationForestCodec.KIND;
 
     private static final double EULER_GAMMA = 0.5772156649015329;
     /** How far outside a node's range, in robust standard deviations, a value is cut off at once. */
@@ -156,25 +162,46 @@ public final class IsolationForestDetector implements MultivariateDetector {
         }
     }
 
-    private final Options options;
-    private final RobustScaler scaler;
-    private final int psi;
-    private final double cPsi;
+    // Package-private, never written after construction: IsolationForestCodec reads them.
+    final Options options;
+    final RobustScaler scaler;
+    final int psi;
+    final double cPsi;
     /** Root node of each tree. */
-    private final int[] roots;
+    final int[] roots;
     /** Column tested at each node; -1 for a leaf. */
-    private final int[] feature;
+    final int[] feature;
     /** Cut of each inner node: rows with z < split go left. */
-    private final double[] split;
-    private final int[] left;
-    private final int[] right;
+    final double[] split;
+    final int[] left;
+    final int[] right;
     /** Range of each inner node's sample on its column. */
-    private final double[] low;
-    private final double[] high;
+    final double[] low;
+    final double[] high;
     /** Number of training sample rows that reached each leaf. */
-    private final int[] leafSize;
-    private final double threshold;
-    private final ModelCard card;
+    final int[] leafSize;
+    final double threshold;
+    final ModelCard card;
+
+    /** Assembles a fitted detector read back by {@link IsolationForestCodec}. */
+    IsolationForestDetector(Options options, RobustScaler scaler, int psi, int[] roots, int[] feature,
+            double[] split, int[] left, int[] right, double[] low, double[] high, int[] leafSize,
+            double threshold, ModelCard card) {
+        this.options = options;
+        this.scaler = scaler;
+        this.psi = psi;
+        this.cPsi = averagePathLength(psi);
+        this.roots = roots;
+        this.feature = feature;
+        this.split = split;
+        this.left = left;
+        this.right = right;
+        this.low = low;
+        this.high = high;
+        this.leafSize = leafSize;
+        this.threshold = threshold;
+        this.card = card;
+    }
 
     private IsolationForestDetector(Options options, RobustScaler scaler, int psi, Forest forest,
             MultivariateTimeSeries train) {
@@ -323,6 +350,70 @@ public final class IsolationForestDetector implements MultivariateDetector {
     @Override
     public ModelCard card() {
         return card;
+    }
+
+    /**
+     * Returns this fitted forest as a {@link ModelFile} of kind {@value #KIND}: its card and a
+     * JSON payload holding the options, the robust scaler (column names, medians, scales), every
+     * node of every tree and the alarm threshold, never Java serialisation. The payload layout
+     * (version 1) is documented in the project's source ({@code IsolationForestCodec}); numbers
+     * read back to the same {@code double}, so a detector read back scores bit for bit as this
+     * one.
+     *
+     * @return the model file
+     */
+    public ModelFile toModelFile() {
+        return IsolationForestCodec.write(this);
+    }
+
+    /**
+     * Reads back a detector from a {@link ModelFile} written by {@link #toModelFile()}.
+     *
+     * @param file a model file of kind {@value #KIND}
+     * @return the detector, scoring as the one written, with its card
+     * @throws NullPointerException when {@code file} is null
+     * @throws IllegalArgumentException when the file holds another kind, a newer version of this
+     *     kind's layout (kindVersion &gt; 1), another encoding than JSON, or a payload that is not
+     *     that layout (a missing field, a wrong type, arrays of disagreeing lengths, a node index
+     *     out of range); the message names the field
+     */
+    public static IsolationForestDetector fromModelFile(ModelFile file) {
+        return IsolationForestCodec.read(file);
+    }
+
+    /**
+     * Saves this detector as a model file ({@link #toModelFile()}), atomically.
+     *
+     * @param path file to create or replace; its folder must exist
+     * @throws NullPointerException when {@code path} is null
+     * @throws IOException when writing fails; the target is then unchanged
+     */
+    public void save(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        toModelFile().save(path);
+    }
+
+    /**
+     * Loads a detector saved by {@link #save(Path)}.
+     *
+     * @param path model file
+     * @return the detector
+     * @throws NullPointerException when {@code path} is null
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException when the file is not a valid model file of kind
+     *     {@value #KIND} (see {@link ModelFile} and {@link #fromModelFile(ModelFile)})
+     */
+    public static IsolationForestDetector load(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        try {
+            return fromModelFile(ModelFile.load(path, KIND));
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith(path.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + m, e);
+        }
     }
 
     private ModelCard buildCard(MultivariateTimeSeries train) {

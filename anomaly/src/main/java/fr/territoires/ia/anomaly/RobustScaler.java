@@ -34,7 +34,8 @@ final class RobustScaler {
     private final double[] medians;
     private final double[] scales;
 
-    private RobustScaler(List<String> columns, double[] medians, double[] scales) {
+    /** Assembles a scaler; also used by {@link IsolationForestCodec} to read one back. */
+    RobustScaler(List<String> columns, double[] medians, double[] scales) {
         this.columns = columns;
         this.medians = medians;
         this.scales = scales;
