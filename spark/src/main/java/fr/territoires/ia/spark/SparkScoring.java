@@ -5,8 +5,12 @@ import fr.territoires.ia.anomaly.MultivariateScores;
 import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.internal.Checks;
 import fr.territoires.ia.core.trust.ModelCard;
+import fr.territoires.ia.core.trust.ModelFile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
-import java.time.ZoneId;
+import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,14 +42,14 @@ import org.jspecify.annotations.Nullable;
  * Dataset<Row> scored = SparkScoring.score(sensors, forest);   // + score, alarm, reason
  * }</pre>
  *
- * <p><b>What is broadcast.</b> The detector classes are immutable but not {@link Serializable}, so
- * what Spark broadcasts once is the fitted detector's recipe: its training rows (timestamps, column
- * values, zone) and options. The first task of each executor JVM refits the detector from it and
- * keeps it for the other tasks; fitting is deterministic (the seed drives a
- * {@code SplittableRandom}), so every executor holds the detector the driver fitted, card and data
- * digest included (the equality test checks the scores). The training set is the normal period a
- * forest is fitted on (hundreds to a few hundred thousand rows): it must fit in an executor's
- * memory, which a forest's training set always does.
+ * <p><b>What is broadcast.</b> The detector classes are immutable but not {@link Serializable}, and
+ * the library never uses Java serialisation for models: what Spark broadcasts once is the bytes of
+ * the fitted detector's {@link ModelFile} ({@link IsolationForestDetector#toModelFile()}: its card
+ * and a JSON payload with the scaler and every node of every tree). The first task of each
+ * executor JVM reads the detector back from them and keeps it for the other tasks; nothing is
+ * refitted, and the detector read back scores bit for bit as the driver's (the equality test checks
+ * the scores). The file grows with the forest (trees &times; at most {@code 2 sampleSize - 1}
+ * nodes), not with the training set.
  *
  * <p><b>Input.</b> The Dataset holds at least the detector's columns, by name, numeric
  * ({@code null} and {@code NaN} are missing cells, replaced by the training median and reported in
@@ -54,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * contribute most, empty without alarm). Row order within a partition is kept.
  *
  * <p>Thread safety: {@link Forest} is immutable and serializable; the executor-side cache of
- * refitted detectors is synchronised; a detector is safe for concurrent use.
+ * detectors read back is synchronised; a detector is safe for concurrent use.
  *
  * @since 0.3.0
  */
@@ -63,8 +67,8 @@ public final class SparkScoring {
     /** Rows scored at a time inside a partition. */
     static final int BLOCK = 4096;
 
-    /** Detectors refitted in this JVM, by broadcast id (a few at most: one per model in use). */
-    private static final Map<Long, IsolationForestDetector> FITTED = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Detectors read back in this JVM, by broadcast id (a few at most: one per model in use). */
+    private static final Map<Long, IsolationForestDetector> READ = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -85,14 +89,14 @@ public final class SparkScoring {
      */
     public static final class Forest implements Serializable {
         private static final long serialVersionUID = 1L;
-        /** The broadcast training rows and options the executors refit the detector from. */
-        private final Broadcast<Recipe> recipe;
+        /** The broadcast bytes of the detector's model file. */
+        private final Broadcast<byte[]> file;
         /** The columns the forest reads, in order. */
         private final List<String> columns;
         private final transient @Nullable IsolationForestDetector onDriver;
 
-        Forest(Broadcast<Recipe> recipe, List<String> columns, IsolationForestDetector onDriver) {
-            this.recipe = recipe;
+        Forest(Broadcast<byte[]> file, List<String> columns, IsolationForestDetector onDriver) {
+            this.file = file;
             this.columns = List.copyOf(columns);
             this.onDriver = onDriver;
         }
@@ -107,8 +111,8 @@ public final class SparkScoring {
         }
 
         /**
-         * Returns the fitted detector: the driver's, or on an executor the one refitted from the
-         * broadcast (once per JVM).
+         * Returns the fitted detector: the driver's, or on an executor the one read back from the
+         * broadcast model file (once per JVM).
          *
          * @return the detector
          */
@@ -117,9 +121,18 @@ public final class SparkScoring {
             if (d != null) {
                 return d;
             }
-            synchronized (FITTED) {
-                return FITTED.computeIfAbsent(recipe.id(), id -> recipe.value().fit());
+            synchronized (READ) {
+                return READ.computeIfAbsent(file.id(), id -> decode(file.value()));
             }
+        }
+
+        /**
+         * Returns the size of what is broadcast.
+         *
+         * @return the model file's size in bytes
+         */
+        public int sizeBytes() {
+            return file.value().length;
         }
 
         /**
@@ -134,40 +147,12 @@ public final class SparkScoring {
         }
     }
 
-    /** What refits the detector: its training rows and options, all serializable. */
-    static final class Recipe implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String name;
-        private final List<String> columns;
-        private final long[] millis;
-        private final double[][] values;
-        private final String zone;
-        private final int trees;
-        private final int sampleSize;
-        private final long seed;
-        private final double alarmQuantile;
-
-        Recipe(MultivariateTimeSeries train, IsolationForestDetector.Options o) {
-            name = train.name();
-            columns = new ArrayList<>(train.columns());
-            millis = new long[train.size()];
-            values = new double[train.columnCount()][train.size()];
-            for (int i = 0; i < train.size(); i++) {
-                millis[i] = train.epochMilli(i);
-                for (int c = 0; c < values.length; c++) {
-                    values[c][i] = train.value(i, c);
-                }
-            }
-            zone = train.zone().getId();
-            trees = o.trees();
-            sampleSize = o.sampleSize();
-            seed = o.seed();
-            alarmQuantile = o.alarmQuantile();
-        }
-
-        IsolationForestDetector fit() {
-            return IsolationForestDetector.fit(MultivariateTimeSeries.of(name, columns, millis, values,
-                    ZoneId.of(zone)), new IsolationForestDetector.Options(trees, sampleSize, seed, alarmQuantile));
+    private static IsolationForestDetector decode(byte[] bytes) {
+        try {
+            return IsolationForestDetector.fromModelFile(ModelFile.read(new ByteArrayInputStream(bytes),
+                    "broadcast forest"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a model file in memory", e);
         }
     }
 
@@ -185,11 +170,30 @@ public final class SparkScoring {
         Checks.notNull(session, "session");
         Checks.notNull(train, "train");
         Checks.notNull(options, "options");
-        IsolationForestDetector fitted = IsolationForestDetector.fit(train, options);
-        Recipe recipe = new Recipe(train, options);
-        Broadcast<Recipe> b = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(session.sparkContext())
-                .broadcast(recipe);
-        return new Forest(b, train.columns(), fitted);
+        return broadcast(session, IsolationForestDetector.fit(train, options));
+    }
+
+    /**
+     * Broadcasts a fitted Isolation Forest (fitted here or read with
+     * {@link IsolationForestDetector#load}) to the executors, as its model file's bytes.
+     *
+     * @param session the session whose executors score
+     * @param detector the fitted detector
+     * @return the broadcast forest
+     * @throws NullPointerException when an argument is null
+     */
+    public static Forest broadcast(SparkSession session, IsolationForestDetector detector) {
+        Checks.notNull(session, "session");
+        Checks.notNull(detector, "detector");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            detector.toModelFile().write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a model file in memory", e);
+        }
+        Broadcast<byte[]> b = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(session.sparkContext())
+                .broadcast(out.toByteArray());
+        return new Forest(b, detector.columns(), detector);
     }
 
     /**
