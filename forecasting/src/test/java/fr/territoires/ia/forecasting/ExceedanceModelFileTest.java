@@ -3,6 +3,7 @@ package fr.territoires.ia.forecasting;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -126,6 +127,46 @@ class ExceedanceModelFileTest {
             tooShort.add(s.slice(1, s.size()));
         }
         assertFalse(whole.equals(f.forecastNetwork(tooShort, List.of(), from)));
+    }
+
+    @Test
+    void toModelFile_anyDouble_readsBackToTheSameBits() {
+        ExceedanceForecaster f = garonne();
+        RidgeLogistic m = f.model;
+        assertNotNull(m);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(17);
+        double[] special = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_NORMAL, Double.MAX_VALUE, 0.1 + 0.2,
+            1.0 / 3, Math.nextDown(1.0), 1e-300, -123456789.123456789};
+        int checked = 0;
+        for (int round = 0; round < 200; round++) {
+            double[] mean = new double[m.mean.length];
+            for (int j = 0; j < mean.length; j++) {
+                double v;
+                do {
+                    v = Double.longBitsToDouble(rng.nextLong()); // any exponent, subnormals included
+                } while (!Double.isFinite(v));
+                mean[j] = round == 0 && j < special.length ? special[j] : v;
+            }
+            double odd = round % 3 == 0 ? Double.NaN : round % 3 == 1 ? Double.NEGATIVE_INFINITY : mean[0];
+            ExceedanceForecaster g = new ExceedanceForecaster(f.options,
+                    new RidgeLogistic(mean, m.scale, m.indicator, m.indicatorMean, m.indicatorScale, m.w,
+                            mean[1]),
+                    f.calibrator, f.alertThreshold, f.covariateCount, f.networkFeatures, f.trainUntil, f.chosen,
+                    f.card, new RollingOrigin.Decision(odd, mean[2], 3, 1, false), mean[3], f.scaling, f.gaps,
+                    f.scales);
+            ExceedanceForecaster back = ExceedanceForecaster.fromModelFile(g.toModelFile());
+            RidgeLogistic bm = back.model;
+            assertNotNull(bm);
+            for (int j = 0; j < mean.length; j++) {
+                assertEquals(Double.doubleToRawLongBits(mean[j]), Double.doubleToRawLongBits(bm.mean[j]),
+                        "mean " + mean[j]);
+                checked++;
+            }
+            assertEquals(Double.doubleToRawLongBits(mean[1]), Double.doubleToRawLongBits(bm.intercept));
+            assertEquals(Double.doubleToRawLongBits(odd), Double.doubleToRawLongBits(back.decision.simpler()));
+            assertEquals(Double.doubleToRawLongBits(mean[3]), Double.doubleToRawLongBits(back.persistenceReference));
+        }
+        assertTrue(checked > 5000, "doubles checked " + checked);
     }
 
     // ---------------------------------------------------------------- errors
