@@ -3,7 +3,6 @@ package fr.territoires.ia.geo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,11 @@ import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
  * Neighbourhood descriptors of each building of a collection, from one spatial index (a JTS
@@ -100,9 +97,20 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
- * building a query of its envelope grown by {@code r} and one of the square of half-side
- * {@code 2R} around its centroid; one Voronoi diagram of the centroids (JTS
- * {@link VoronoiDiagramBuilder}).
+ * building a query of its envelope grown by {@code r}, one of the square of half-side
+ * {@code 2R} around its centroid and one of the square of half-side {@code 4r} for its Voronoi
+ * cell.
+ *
+ * <p><b>Locality.</b> A building's descriptors depend only on the buildings whose envelope lies
+ * within {@link #reach(Options)} of its own (the largest of {@code r}, the wall tolerance,
+ * {@code 2R} and {@code 4r}, the Voronoi cell being clipped to a disc of radius {@code 2r}),
+ * with two exceptions: {@code nearest_distance}, when no other building lies within {@code r},
+ * looks as far as the nearest one, and the block descriptors follow the whole block (see
+ * {@link #blocks(List, Options)}). Every sum runs over the buildings in list order, never in
+ * the spatial index's order, so that the descriptors of a building computed over any sub-list
+ * holding those buildings in the same relative order are equal, bit for bit, to the ones
+ * computed over the whole collection: a collection can be cut into tiles with a halo, as the
+ * Spark module does.
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none).
  *
@@ -250,6 +258,72 @@ public final class NeighbourhoodDescriptors {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Returns the distance within which the other buildings determine a building's descriptors
+     * (see the class comment, "Locality"): the largest of the radius, the wall tolerance, twice
+     * the context radius and four times the radius.
+     *
+     * @param options the settings
+     * @return the reach, m (300 m with the defaults)
+     * @throws NullPointerException when {@code options} is null
+     */
+    public static double reach(Options options) {
+        Objects.requireNonNull(options, "options");
+        return Math.max(Math.max(options.radius(), options.wallTolerance()),
+                Math.max(2 * options.contextRadius(), 4 * options.radius()));
+    }
+
+    /**
+     * Returns the block of each building, as the {@code block_*} descriptors see it: the
+     * smallest index among the buildings linked to it through chains of buildings within the
+     * wall tolerance of each other (its own index for a detached building).
+     *
+     * @param polygons the buildings, in one metric CRS
+     * @param options the settings (only the wall tolerance is used)
+     * @return the block of each building, in input order
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when a geometry is not a non-empty polygon or
+     *     multipolygon, or the SRIDs differ (the message names the index)
+     */
+    public static int[] blocks(List<? extends Geometry> polygons, Options options) {
+        Objects.requireNonNull(options, "options");
+        checkPolygons(polygons);
+        int n = polygons.size();
+        Coordinate[][][] parts = new Coordinate[n][][];
+        STRtree tree = new STRtree();
+        for (int i = 0; i < n; i++) {
+            parts[i] = rings(polygons.get(i));
+            tree.insert(polygons.get(i).getEnvelopeInternal(), i);
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        double tol = options.wallTolerance();
+        double reach = Math.max(options.radius(), tol);
+        for (int i = 0; i < n; i++) {
+            Envelope ei = polygons.get(i).getEnvelopeInternal();
+            Envelope e = new Envelope(ei);
+            e.expandBy(reach);
+            @SuppressWarnings("unchecked")
+            List<Integer> candidates = tree.query(e);
+            for (int j : candidates) {
+                // The same tests as compute's, so that the blocks are the same.
+                if (j == i || ei.distance(polygons.get(j).getEnvelopeInternal()) > reach) {
+                    continue;
+                }
+                if (distance(parts[i], parts[j]) <= tol) {
+                    union(parent, i, j);
+                }
+            }
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = find(parent, i);
+        }
+        return out;
+    }
+
     static void checkPolygons(List<? extends Geometry> polygons) {
         Objects.requireNonNull(polygons, "polygons");
         int srid = polygons.isEmpty() ? 0 : Objects.requireNonNull(polygons.get(0),
@@ -333,6 +407,9 @@ public final class NeighbourhoodDescriptors {
             e.expandBy(reach);
             @SuppressWarnings("unchecked")
             List<Integer> candidates = tree.query(e);
+            // In list order, not the index's: sums then do not depend on the rest of the
+            // collection (see the class comment).
+            Collections.sort(candidates);
             double nearest = Double.POSITIVE_INFINITY;
             int count = 0;
             double areaSum = 0;
@@ -413,6 +490,7 @@ public final class NeighbourhoodDescriptors {
                     cys[i] + zoneR);
             @SuppressWarnings("unchecked")
             List<Integer> context = tree.query(wide);
+            Collections.sort(context);
             int contextCount = 0;
             double contextArea = 0;
             int large = 0;
@@ -496,7 +574,7 @@ public final class NeighbourhoodDescriptors {
             rows[i][23] = blockArea[root];
             rows[i][24] = areas[i] / blockMax[root];
         }
-        double[] cells = cellAreas(gs[0].getFactory(), cxs, cys, 2 * r);
+        double[] cells = cellAreas(tree, cxs, cys, 2 * r);
         for (int i = 0; i < n; i++) {
             rows[i][29] = cells[i] > 0 ? cells[i] : Double.NaN;
             rows[i][30] = cells[i] > 0 ? Math.min(1.0, areas[i] / cells[i]) : Double.NaN;
@@ -507,51 +585,90 @@ public final class NeighbourhoodDescriptors {
     /**
      * Area of each building's cell in the Voronoi diagram of the centroids, clipped to the disc
      * of radius {@code limit} around its centroid; buildings sharing a centroid share its cell
-     * equally.
+     * equally. Computed building by building: the square circumscribing the disc is cut by the
+     * bisector of each other centroid closer than {@code 2 limit} (farther ones cannot cut the
+     * disc), nearest first (ties in list order), until the next one is too far to cut what is
+     * left; then the exact area within the disc. The value depends only on those centroids and
+     * their list order, never on the rest of the collection (see the class comment).
      */
-    private static double[] cellAreas(GeometryFactory factory, double[] xs, double[] ys,
-            double limit) {
+    private static double[] cellAreas(STRtree tree, double[] xs, double[] ys, double limit) {
         int n = xs.length;
         double[] out = new double[n];
-        if (n == 0) {
-            return out;
-        }
-        Map<Coordinate, List<Integer>> sites = new HashMap<>();
-        List<Coordinate> coords = new ArrayList<>(n);
+        double reach = 2 * limit;
         for (int i = 0; i < n; i++) {
-            Coordinate c = new Coordinate(xs[i], ys[i]);
-            sites.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
-            coords.add(c);
-        }
-        double disc = Math.PI * limit * limit;
-        if (sites.size() < 2) {
-            for (int i = 0; i < n; i++) {
-                out[i] = disc / n;
+            Envelope around = new Envelope(xs[i] - reach, xs[i] + reach, ys[i] - reach,
+                    ys[i] + reach);
+            @SuppressWarnings("unchecked")
+            List<Integer> candidates = tree.query(around);
+            Collections.sort(candidates);
+            int shared = 1;
+            List<double[]> sites = new ArrayList<>();
+            for (int j : candidates) {
+                if (j == i) {
+                    continue;
+                }
+                double dx = xs[j] - xs[i];
+                double dy = ys[j] - ys[i];
+                if (dx == 0 && dy == 0) {
+                    shared++;
+                } else if (dx * dx + dy * dy < reach * reach) {
+                    sites.add(new double[] {dx, dy, dx * dx + dy * dy});
+                }
             }
-            return out;
-        }
-        VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
-        builder.setSites(coords);
-        Envelope clip = new Envelope();
-        for (Coordinate c : coords) {
-            clip.expandToInclude(c);
-        }
-        clip.expandBy(2 * limit);
-        builder.setClipEnvelope(clip);
-        Geometry diagram = builder.getDiagram(factory);
-        for (int k = 0; k < diagram.getNumGeometries(); k++) {
-            Geometry cell = diagram.getGeometryN(k);
-            Coordinate site = (Coordinate) cell.getUserData();
-            List<Integer> owners = sites.get(site);
-            if (owners == null) {
-                continue;
+            // Stable sort: equal distances stay in list order.
+            sites.sort((a, b) -> Double.compare(a[2], b[2]));
+            double[] px = {-limit, limit, limit, -limit};
+            double[] py = {-limit, -limit, limit, limit};
+            int count = 4;
+            for (double[] site : sites) {
+                double far = 0;
+                for (int k = 0; k < count; k++) {
+                    far = Math.max(far, px[k] * px[k] + py[k] * py[k]);
+                }
+                // The bisector lies at half the site's distance: beyond every vertex, it cuts
+                // nothing, nor does any farther site.
+                if (site[2] / 4 > far) {
+                    break;
+                }
+                double[][] cut = clip(px, py, count, site[0], site[1], site[2] / 2);
+                px = cut[0];
+                py = cut[1];
+                count = px.length;
             }
-            double a = discIntersectionArea(cell, site.x, site.y, limit) / owners.size();
-            for (int i : owners) {
-                out[i] = a;
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                int next = (k + 1) % count;
+                sum += edgeDiscArea(px[k], py[k], px[next], py[next], limit);
             }
+            out[i] = Math.abs(sum) / shared;
         }
         return out;
+    }
+
+    /**
+     * Clips a convex polygon (vertices {@code px, py}, the first {@code count}) to the half-plane
+     * {@code ax x + ay y <= b} (Sutherland-Hodgman); unchanged when wholly inside.
+     */
+    private static double[][] clip(double[] px, double[] py, int count, double ax, double ay,
+            double b) {
+        double[] nx = new double[2 * count];
+        double[] ny = new double[2 * count];
+        int m = 0;
+        for (int k = 0; k < count; k++) {
+            int next = (k + 1) % count;
+            double fp = ax * px[k] + ay * py[k] - b;
+            double fq = ax * px[next] + ay * py[next] - b;
+            if (fp <= 0) {
+                nx[m] = px[k];
+                ny[m++] = py[k];
+            }
+            if ((fp < 0 && fq > 0) || (fp > 0 && fq < 0)) {
+                double t = fp / (fp - fq);
+                nx[m] = px[k] + t * (px[next] - px[k]);
+                ny[m++] = py[k] + t * (py[next] - py[k]);
+            }
+        }
+        return new double[][] {Arrays.copyOf(nx, m), Arrays.copyOf(ny, m)};
     }
 
     /**
