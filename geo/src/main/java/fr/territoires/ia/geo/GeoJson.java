@@ -305,7 +305,7 @@ public final class GeoJson {
                         + ": geometry must be a GeoJSON Polygon or MultiPolygon object, was "
                         + (node == null ? "empty" : node.getNodeType()));
             }
-            return read(geometry(node, where, rawFactory), where + ": geometry");
+            return read(geometry(node, where + ": geometry", rawFactory), where + ": geometry");
         }
 
         /**
@@ -613,7 +613,7 @@ public final class GeoJson {
                     + ".geometry must be a Polygon or MultiPolygon, was "
                     + (geometry == null ? "missing" : "null"));
         }
-        return new Raw(index, geometry(geometry, where, factory), properties);
+        return new Raw(index, geometry(geometry, where + ".geometry", factory), properties);
     }
 
     /** Parses a Polygon or MultiPolygon object; messages start with {@code where}. */
@@ -622,26 +622,26 @@ public final class GeoJson {
         JsonNode coords = geometry.get("coordinates");
         Geometry g;
         if (gtype.equals("Polygon")) {
-            g = polygon(coords, where + ".geometry.coordinates", factory);
+            g = polygon(coords, where + ".coordinates", factory);
         } else if (gtype.equals("MultiPolygon")) {
             if (coords == null || !coords.isArray()) {
                 throw new IllegalArgumentException(where
-                        + ".geometry.coordinates must be an array of polygons, was "
+                        + ".coordinates must be an array of polygons, was "
                         + (coords == null ? "missing" : coords.getNodeType()));
             }
             Polygon[] parts = new Polygon[coords.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = polygon(coords.get(i), where + ".geometry.coordinates[" + i + "]",
+                parts[i] = polygon(coords.get(i), where + ".coordinates[" + i + "]",
                         factory);
             }
             if (parts.length == 0) {
                 throw new IllegalArgumentException(where
-                        + ".geometry must be a non-empty MultiPolygon, was empty");
+                        + " must be a non-empty MultiPolygon, was empty");
             }
             g = factory.createMultiPolygon(parts);
         } else {
             throw new IllegalArgumentException(where
-                    + ".geometry must be a Polygon or MultiPolygon, was "
+                    + " must be a Polygon or MultiPolygon, was "
                     + (gtype.isEmpty() ? geometry.path("type").toString() : gtype));
         }
         return g;

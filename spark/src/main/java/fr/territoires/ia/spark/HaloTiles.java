@@ -58,8 +58,8 @@ final class HaloTiles {
             long tx = (long) Math.floor((minX + maxX) / 2 / size);
             long ty = (long) Math.floor((minY + maxY) / 2 / size);
             if (tx != (int) tx || ty != (int) ty) {
-                throw new IllegalArgumentException("tileSize must keep tile numbers within 32 bits, "
-                        + "was " + size + " m for id " + id);
+                throw new IllegalArgumentException("tileSize must keep tile numbers within 32 "
+                        + "bits, was " + size + " m for id " + id);
             }
             return (tx << 32) | (ty & 0xffffffffL);
         }
@@ -79,6 +79,17 @@ final class HaloTiles {
     /** A building handed to a tile, and whether the tile owns it. */
     record Member(Building building, boolean owned) implements Serializable {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** A search box around a tile or a building, and the key of that tile or building. */
+    record Box(double minX, double minY, double maxX, double maxY, long key)
+            implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        Envelope envelope() {
+            return new Envelope(minX, maxX, minY, maxY);
+        }
     }
 
     /** A reader of the WKB this module writes, with the working CRS's SRID. */
@@ -103,17 +114,16 @@ final class HaloTiles {
                 .reduceByKey((a, b) -> new double[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]),
                     Math.max(a[2], b[2]), Math.max(a[3], b[3])})
                 .collectAsMap();
-        List<double[]> list = new ArrayList<>(extents.size());
+        List<Box> list = new ArrayList<>(extents.size());
         for (Map.Entry<Long, double[]> e : extents.entrySet()) {
             double[] v = e.getValue();
-            list.add(new double[] {v[0] - halo, v[1] - halo, v[2] + halo, v[3] + halo,
-                Double.longBitsToDouble(e.getKey())});
+            list.add(new Box(v[0] - halo, v[1] - halo, v[2] + halo, v[3] + halo, e.getKey()));
         }
-        Broadcast<List<double[]>> shared = sc.broadcast(list);
+        Broadcast<List<Box>> shared = sc.broadcast(list);
         FlatMapFunction<Iterator<Building>, Tuple2<Long, Member>> spread = it -> {
             STRtree index = new STRtree();
-            for (double[] t : shared.value()) {
-                index.insert(new Envelope(t[0], t[2], t[1], t[3]), t);
+            for (Box t : shared.value()) {
+                index.insert(t.envelope(), t);
             }
             List<Tuple2<Long, Member>> out = new ArrayList<>();
             while (it.hasNext()) {
@@ -121,11 +131,10 @@ final class HaloTiles {
                 long own = owner.of(b);
                 out.add(new Tuple2<>(own, new Member(b, true)));
                 @SuppressWarnings("unchecked")
-                List<double[]> hits = index.query(b.envelope());
-                for (double[] t : hits) {
-                    long tile = Double.doubleToRawLongBits(t[4]);
-                    if (tile != own && new Envelope(t[0], t[2], t[1], t[3])
-                            .intersects(b.envelope())) {
+                List<Box> hits = index.query(b.envelope());
+                for (Box t : hits) {
+                    long tile = t.key();
+                    if (tile != own && t.envelope().intersects(b.envelope())) {
                         out.add(new Tuple2<>(tile, new Member(b, false)));
                     }
                 }

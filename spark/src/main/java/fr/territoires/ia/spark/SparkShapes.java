@@ -31,6 +31,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -325,14 +326,14 @@ public final class SparkShapes {
     }
 
     private static Dataset<Row> run(Dataset<Row> buildings, Input input,
-            NeighbourhoodDescriptors.Options options, String heightColumn, Computation compute,
-            StructType schema) {
+            NeighbourhoodDescriptors.Options options, @Nullable String heightColumn,
+            Computation compute, StructType schema) {
         PartitionComputation once = () -> compute;
         return run(buildings, input, options, heightColumn, once, schema);
     }
 
     private static Dataset<Row> run(Dataset<Row> buildings, Input input,
-            NeighbourhoodDescriptors.Options options, String heightColumn,
+            NeighbourhoodDescriptors.Options options, @Nullable String heightColumn,
             PartitionComputation compute, StructType schema) {
         Objects.requireNonNull(buildings, "buildings");
         Objects.requireNonNull(input, "input");
@@ -439,24 +440,24 @@ public final class SparkShapes {
             return out.iterator();
         }).reduceByKey(Math::min).collectAsMap();
         // Search radius: the reach, or beyond the nearest building with a margin for rounding.
-        List<double[]> searches = new ArrayList<>();
+        List<HaloTiles.Box> searches = new ArrayList<>();
         for (HaloTiles.Building p : probes) {
             double d = nearest.get(p.id());
             double r = Math.max(reach, d * (1 + 1e-6) + 1e-3);
             Long block = owners.value().get(p.id());
-            searches.add(new double[] {p.minX() - r, p.minY() - r, p.maxX() + r, p.maxY() + r,
-                Double.longBitsToDouble(p.id())});
+            searches.add(new HaloTiles.Box(p.minX() - r, p.minY() - r, p.maxX() + r,
+                    p.maxY() + r, p.id()));
             if (block != null) {
                 throw new IllegalStateException("id " + p.id() + " has no building within "
                         + reach / 2 + " m, so it must be in no block, was in one");
             }
         }
-        Broadcast<List<double[]>> boxes = sc.broadcast(searches);
+        Broadcast<List<HaloTiles.Box>> boxes = sc.broadcast(searches);
         return decoded.flatMapToPair(b -> {
             List<Tuple2<Long, HaloTiles.Member>> out = new ArrayList<>();
-            for (double[] s : boxes.value()) {
-                long id = Double.doubleToRawLongBits(s[4]);
-                if (new Envelope(s[0], s[2], s[1], s[3]).intersects(b.envelope())) {
+            for (HaloTiles.Box s : boxes.value()) {
+                long id = s.key();
+                if (s.envelope().intersects(b.envelope())) {
                     out.add(new Tuple2<>(id, new HaloTiles.Member(b, b.id() == id)));
                 }
             }
@@ -519,7 +520,7 @@ public final class SparkShapes {
 
     /** Reads the input rows into buildings in the working CRS (lazily, on the executors). */
     private static JavaRDD<HaloTiles.Building> decode(Dataset<Row> buildings, Input input,
-            String heightColumn) {
+            @Nullable String heightColumn) {
         StructType schema = buildings.schema();
         DataType idType = type(schema, input.idColumn(), "idColumn");
         if (!idType.equals(DataTypes.LongType) && !idType.equals(DataTypes.IntegerType)) {

@@ -157,11 +157,23 @@ class SparkShapesTest {
             }
             lonely += near ? 0 : 1;
         }
+        // Blocks of joined buildings whose members' envelope centres lie in different tiles.
+        int[] blocks = NeighbourhoodDescriptors.blocks(rodez.stream().map(Feature::geometry)
+                .toList(), OPTIONS);
+        Map<Integer, java.util.Set<Long>> blockTiles = new HashMap<>();
+        for (int i = 0; i < blocks.length; i++) {
+            org.locationtech.jts.geom.Envelope e = rodez.get(i).geometry().getEnvelopeInternal();
+            blockTiles.computeIfAbsent(blocks[i], k -> new java.util.HashSet<>()).add(
+                    (long) Math.floor(e.centre().x / TILE) * 1_000_003L
+                            + (long) Math.floor(e.centre().y / TILE));
+        }
+        long across = blockTiles.values().stream().filter(t -> t.size() > 1).count();
         System.out.printf("Rodez on Spark local[2], %.0f m tiles: %d tiles, %d of %d buildings "
                 + "within the %.0f m reach of a tile border (%d within %.0f m), %d with no other "
-                + "within %.0f m, %d descriptor values equal bit for bit (%.1f s)%n", TILE,
-                tiles.size(), nearBorder, rodez.size(), reach, withinRadius, radius, lonely,
-                reach / 2, compared, seconds);
+                + "within %.0f m, %d blocks across tiles, %d descriptor values equal bit for bit "
+                + "(%.1f s)%n", TILE, tiles.size(), nearBorder, rodez.size(), reach,
+                withinRadius, radius, lonely, reach / 2, across, compared, seconds);
+        assertTrue(lonely > 0 && across > 0, "the two exact paths should be exercised");
         // Most buildings lie near a border, so the halo is what makes them right.
         assertTrue(nearBorder > rodez.size() / 2, "near border: " + nearBorder);
     }
