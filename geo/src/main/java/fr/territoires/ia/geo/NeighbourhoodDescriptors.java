@@ -405,11 +405,9 @@ public final class NeighbourhoodDescriptors {
             Envelope ei = gi.getEnvelopeInternal();
             Envelope e = new Envelope(ei);
             e.expandBy(reach);
-            @SuppressWarnings("unchecked")
-            List<Integer> candidates = tree.query(e);
             // In list order, not the index's: sums then do not depend on the rest of the
             // collection (see the class comment).
-            Collections.sort(candidates);
+            int[] candidates = sorted(tree, e);
             double nearest = Double.POSITIVE_INFINITY;
             int count = 0;
             double areaSum = 0;
@@ -488,15 +486,13 @@ public final class NeighbourhoodDescriptors {
             row[8] = count == 0 ? Double.NaN : areas[i] / (areaSum / count);
             Envelope wide = new Envelope(cxs[i] - zoneR, cxs[i] + zoneR, cys[i] - zoneR,
                     cys[i] + zoneR);
-            @SuppressWarnings("unchecked")
-            List<Integer> context = tree.query(wide);
-            Collections.sort(context);
+            int[] context = sorted(tree, wide);
             int contextCount = 0;
             double contextArea = 0;
             int large = 0;
             int smaller = 0;
-            double[] contextAreas = new double[context.size()];
-            double[] zoneDistances = new double[context.size()];
+            double[] contextAreas = new double[context.length];
+            double[] zoneDistances = new double[context.length];
             int zoneCount = 0;
             double zoneArea = 0;
             double zoneMax = 0;
@@ -595,53 +591,85 @@ public final class NeighbourhoodDescriptors {
         int n = xs.length;
         double[] out = new double[n];
         double reach = 2 * limit;
+        // Centroids within a quarter of the reach first: in built-up areas they close the cell,
+        // and the farther ones, taken next in the same order, could not cut it.
+        double[] steps = {reach / 4, reach};
         for (int i = 0; i < n; i++) {
-            Envelope around = new Envelope(xs[i] - reach, xs[i] + reach, ys[i] - reach,
-                    ys[i] + reach);
-            @SuppressWarnings("unchecked")
-            List<Integer> candidates = tree.query(around);
-            Collections.sort(candidates);
-            int shared = 1;
-            List<double[]> sites = new ArrayList<>();
-            for (int j : candidates) {
-                if (j == i) {
-                    continue;
-                }
-                double dx = xs[j] - xs[i];
-                double dy = ys[j] - ys[i];
-                if (dx == 0 && dy == 0) {
-                    shared++;
-                } else if (dx * dx + dy * dy < reach * reach) {
-                    sites.add(new double[] {dx, dy, dx * dx + dy * dy});
-                }
-            }
-            // Stable sort: equal distances stay in list order.
-            sites.sort((a, b) -> Double.compare(a[2], b[2]));
             double[] px = {-limit, limit, limit, -limit};
             double[] py = {-limit, -limit, limit, limit};
-            int count = 4;
-            for (double[] site : sites) {
-                double far = 0;
-                for (int k = 0; k < count; k++) {
-                    far = Math.max(far, px[k] * px[k] + py[k] * py[k]);
+            int shared = 1;
+            double from = 0;
+            boolean done = false;
+            for (int s = 0; s < steps.length && !done; s++) {
+                double to = steps[s];
+                Envelope around = new Envelope(xs[i] - to, xs[i] + to, ys[i] - to, ys[i] + to);
+                int[] candidates = sorted(tree, around);
+                // Sites with from <= distance < to, as {dx, dy, squared distance}, in list order.
+                double[][] sites = new double[candidates.length][];
+                int m = 0;
+                for (int j : candidates) {
+                    double dx = xs[j] - xs[i];
+                    double dy = ys[j] - ys[i];
+                    double d2 = dx * dx + dy * dy;
+                    if (j == i) {
+                        continue;
+                    }
+                    if (dx == 0 && dy == 0) {
+                        if (s == 0) {
+                            shared++;
+                        }
+                    } else if (d2 >= from * from && d2 < to * to) {
+                        sites[m++] = new double[] {dx, dy, d2};
+                    }
                 }
-                // The bisector lies at half the site's distance: beyond every vertex, it cuts
-                // nothing, nor does any farther site.
-                if (site[2] / 4 > far) {
-                    break;
+                // Stable sort: equal distances stay in list order.
+                Arrays.sort(sites, 0, m, (u, v) -> Double.compare(u[2], v[2]));
+                for (int k = 0; k < m && !done; k++) {
+                    double far = 0;
+                    for (int q = 0; q < px.length; q++) {
+                        far = Math.max(far, px[q] * px[q] + py[q] * py[q]);
+                    }
+                    // The bisector lies at half the site's distance: beyond every vertex, it
+                    // cuts nothing, nor does any farther site.
+                    if (sites[k][2] / 4 > far) {
+                        done = true;
+                    } else {
+                        double[][] cut = clip(px, py, px.length, sites[k][0], sites[k][1],
+                                sites[k][2] / 2);
+                        px = cut[0];
+                        py = cut[1];
+                    }
                 }
-                double[][] cut = clip(px, py, count, site[0], site[1], site[2] / 2);
-                px = cut[0];
-                py = cut[1];
-                count = px.length;
+                if (!done) {
+                    double far = 0;
+                    for (int q = 0; q < px.length; q++) {
+                        far = Math.max(far, px[q] * px[q] + py[q] * py[q]);
+                    }
+                    // The next site lies at least {@code to} away: it would stop the clipping
+                    // when to² / 4 > far, as it does above.
+                    done = to * to / 4 > far;
+                }
+                from = to;
             }
             double sum = 0;
-            for (int k = 0; k < count; k++) {
-                int next = (k + 1) % count;
+            for (int k = 0; k < px.length; k++) {
+                int next = (k + 1) % px.length;
                 sum += edgeDiscArea(px[k], py[k], px[next], py[next], limit);
             }
             out[i] = Math.abs(sum) / shared;
         }
+        return out;
+    }
+
+    /** The items of the index within the envelope, in increasing order. */
+    private static int[] sorted(STRtree tree, Envelope envelope) {
+        @SuppressWarnings("unchecked")
+        List<Integer> items = tree.query(envelope);
+        int[] out = new int[items.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = items.get(k);
+        }
+        Arrays.sort(out);
         return out;
     }
 
