@@ -384,7 +384,11 @@ public final class SparkShapes {
                 int k = 0;
                 for (int i = 0; i < members.size(); i++) {
                     if (members.get(i).owned()) {
-                        out.add(new Tuple2<>(rows.get(k++), isolated[i]));
+                        // A member of a block has another building within the wall tolerance,
+                        // no farther than the reach: its nearest one is in the tile.
+                        boolean lonely = isolated[i]
+                                && !owners.value().containsKey(members.get(i).building().id());
+                        out.add(new Tuple2<>(rows.get(k++), lonely));
                     }
                 }
             }
@@ -393,19 +397,19 @@ public final class SparkShapes {
         List<Long> lonely = first.filter(Tuple2::_2).map(t -> t._1().getLong(0)).collect();
         JavaRDD<Row> rows = first.filter(t -> !t._2()).map(Tuple2::_1);
         if (!lonely.isEmpty()) {
-            rows = rows.union(again(sc, decoded, lonely, owners, reach, partitions, compute));
+            rows = rows.union(again(sc, decoded, lonely, reach, partitions, compute));
         }
         return spark.createDataFrame(rows, schema);
     }
 
     /**
-     * Computes again the buildings with no other building within half the reach, each over all
+     * Computes again the buildings with no other building within half the reach (and in no
+     * block), each over all
      * the buildings up to a bit beyond its nearest one (and within the reach), so that its
      * {@code nearest_distance} is the one over the whole input.
      */
     private static JavaRDD<Row> again(JavaSparkContext sc, JavaRDD<HaloTiles.Building> decoded,
-            List<Long> lonely, Broadcast<Map<Long, Long>> owners, double reach, int partitions,
-            PartitionComputation compute) {
+            List<Long> lonely, double reach, int partitions, PartitionComputation compute) {
         java.util.Set<Long> wanted = new java.util.HashSet<>(lonely);
         List<HaloTiles.Building> probes = decoded.filter(b -> wanted.contains(b.id())).collect();
         Broadcast<List<HaloTiles.Building>> shared = sc.broadcast(probes);
@@ -444,13 +448,8 @@ public final class SparkShapes {
         for (HaloTiles.Building p : probes) {
             double d = nearest.get(p.id());
             double r = Math.max(reach, d * (1 + 1e-6) + 1e-3);
-            Long block = owners.value().get(p.id());
             searches.add(new HaloTiles.Box(p.minX() - r, p.minY() - r, p.maxX() + r,
                     p.maxY() + r, p.id()));
-            if (block != null) {
-                throw new IllegalStateException("id " + p.id() + " has no building within "
-                        + reach / 2 + " m, so it must be in no block, was in one");
-            }
         }
         Broadcast<List<HaloTiles.Box>> boxes = sc.broadcast(searches);
         return decoded.flatMapToPair(b -> {
