@@ -59,8 +59,9 @@ import scala.Tuple2;
  * over them, in id order, the descriptors of the buildings it owns. The two exceptions are
  * handled exactly: a block of joined buildings ({@code block_*} descriptors), found across tiles
  * by a first pass, is owned whole by one tile; a building with no other building within half
- * the reach, whose {@code nearest_distance} may look farther, is computed again over every
- * building up to its nearest one. Hence, for every building, including those near tile borders:
+ * the reach, whose {@code nearest_distance} may look farther, is computed again over the
+ * buildings within twice the reach, four times, and so on until its nearest one is among them.
+ * Hence, for every building, including those near tile borders:
  * {@link #describe} gives the values of {@link ShapeDescriptors#of} and {@link
  * NeighbourhoodDescriptors#of}, and {@link #classify} the predictions of {@link
  * ShapeClassifier#classify}, computed over all the buildings sorted by id.
@@ -404,74 +405,90 @@ public final class SparkShapes {
 
     /**
      * Computes again the buildings with no other building within half the reach (and in no
-     * block), each over all
-     * the buildings up to a bit beyond its nearest one (and within the reach), so that its
-     * {@code nearest_distance} is the one over the whole input.
+     * block), each over the buildings within twice the reach of it, then four times, and so on,
+     * until another building lies within half that distance (so that its nearest building is
+     * among them) or the distance spans every building. Each round is one job over the buildings
+     * near the buildings still pending, found through an index of their search boxes.
      */
     private static JavaRDD<Row> again(JavaSparkContext sc, JavaRDD<HaloTiles.Building> decoded,
             List<Long> lonely, double reach, int partitions, PartitionComputation compute) {
         java.util.Set<Long> wanted = new java.util.HashSet<>(lonely);
-        List<HaloTiles.Building> probes = decoded.filter(b -> wanted.contains(b.id())).collect();
-        Broadcast<List<HaloTiles.Building>> shared = sc.broadcast(probes);
-        // Distance from each probe to its nearest other building, by JTS.
-        Map<Long, Double> nearest = decoded.mapPartitionsToPair(it -> {
-            WKBReader reader = HaloTiles.reader(srid());
-            List<HaloTiles.Building> ps = shared.value();
-            List<Geometry> pg = new ArrayList<>();
-            for (HaloTiles.Building p : ps) {
-                pg.add(p.geometry(reader, srid()));
+        List<HaloTiles.Building> pending = decoded.filter(b -> wanted.contains(b.id())).collect();
+        double[] all = decoded.map(b -> new double[] {b.minX(), b.minY(), b.maxX(), b.maxY()})
+                .reduce((u, v) -> new double[] {Math.min(u[0], v[0]), Math.min(u[1], v[1]),
+                    Math.max(u[2], v[2]), Math.max(u[3], v[3])});
+        double span = Math.hypot(all[2] - all[0], all[3] - all[1]);
+        List<Row> done = new ArrayList<>();
+        double radius = reach;
+        while (!pending.isEmpty()) {
+            radius *= 2;
+            boolean last = radius / 2 > span;
+            List<HaloTiles.Box> searches = new ArrayList<>();
+            for (HaloTiles.Building p : pending) {
+                searches.add(new HaloTiles.Box(p.minX() - radius, p.minY() - radius,
+                        p.maxX() + radius, p.maxY() + radius, p.id()));
             }
-            double[] best = new double[ps.size()];
-            java.util.Arrays.fill(best, Double.POSITIVE_INFINITY);
-            while (it.hasNext()) {
-                HaloTiles.Building b = it.next();
-                Geometry g = null;
-                for (int k = 0; k < ps.size(); k++) {
-                    if (ps.get(k).id() == b.id()
-                            || ps.get(k).envelope().distance(b.envelope()) >= best[k]) {
-                        continue;
+            Broadcast<List<HaloTiles.Box>> boxes = sc.broadcast(searches);
+            double certain = radius / 2;
+            List<Tuple2<Long, List<Row>>> round = decoded.mapPartitionsToPair(it -> {
+                STRtree index = new STRtree();
+                for (HaloTiles.Box box : boxes.value()) {
+                    index.insert(box.envelope(), box);
+                }
+                List<Tuple2<Long, HaloTiles.Member>> out = new ArrayList<>();
+                while (it.hasNext()) {
+                    HaloTiles.Building b = it.next();
+                    @SuppressWarnings("unchecked")
+                    List<HaloTiles.Box> hits = index.query(b.envelope());
+                    for (HaloTiles.Box box : hits) {
+                        if (box.envelope().intersects(b.envelope())) {
+                            out.add(new Tuple2<>(box.key(),
+                                    new HaloTiles.Member(b, b.id() == box.key())));
+                        }
                     }
-                    if (g == null) {
-                        g = b.geometry(reader, srid());
+                }
+                return out.iterator();
+            }).groupByKey(new org.apache.spark.HashPartitioner(partitions)).mapPartitions(it -> {
+                Computation c = null;
+                List<Tuple2<Long, List<Row>>> out = new ArrayList<>();
+                while (it.hasNext()) {
+                    Tuple2<Long, Iterable<HaloTiles.Member>> group = it.next();
+                    List<HaloTiles.Member> members = new ArrayList<>();
+                    group._2().forEach(members::add);
+                    members.sort(java.util.Comparator.comparingLong(m -> m.building().id()));
+                    boolean[] isolated = isolated(members, certain);
+                    boolean alone = false;
+                    for (int i = 0; i < members.size(); i++) {
+                        alone |= members.get(i).owned() && isolated[i];
                     }
-                    best[k] = Math.min(best[k], pg.get(k).distance(g));
+                    if (alone && !last) {
+                        out.add(new Tuple2<>(group._1(), List.of()));
+                    } else {
+                        if (c == null) {
+                            c = compute.prepare();
+                        }
+                        out.add(new Tuple2<>(group._1(), c.rows(members)));
+                    }
+                }
+                return out.iterator();
+            }).collect();
+            java.util.Set<Long> still = new java.util.HashSet<>();
+            for (Tuple2<Long, List<Row>> t : round) {
+                if (t._2().isEmpty()) {
+                    still.add(t._1());
+                } else {
+                    done.addAll(t._2());
                 }
             }
-            List<Tuple2<Long, Double>> out = new ArrayList<>();
-            for (int k = 0; k < ps.size(); k++) {
-                out.add(new Tuple2<>(ps.get(k).id(), best[k]));
+            List<HaloTiles.Building> next = new ArrayList<>();
+            for (HaloTiles.Building p : pending) {
+                if (still.contains(p.id())) {
+                    next.add(p);
+                }
             }
-            return out.iterator();
-        }).reduceByKey(Math::min).collectAsMap();
-        // Search radius: the reach, or beyond the nearest building with a margin for rounding.
-        List<HaloTiles.Box> searches = new ArrayList<>();
-        for (HaloTiles.Building p : probes) {
-            double d = nearest.get(p.id());
-            double r = Math.max(reach, d * (1 + 1e-6) + 1e-3);
-            searches.add(new HaloTiles.Box(p.minX() - r, p.minY() - r, p.maxX() + r,
-                    p.maxY() + r, p.id()));
+            pending = next;
         }
-        Broadcast<List<HaloTiles.Box>> boxes = sc.broadcast(searches);
-        return decoded.flatMapToPair(b -> {
-            List<Tuple2<Long, HaloTiles.Member>> out = new ArrayList<>();
-            for (HaloTiles.Box s : boxes.value()) {
-                long id = s.key();
-                if (s.envelope().intersects(b.envelope())) {
-                    out.add(new Tuple2<>(id, new HaloTiles.Member(b, b.id() == id)));
-                }
-            }
-            return out.iterator();
-        }).groupByKey(new org.apache.spark.HashPartitioner(partitions)).mapPartitions(it -> {
-            Computation c = compute.prepare();
-            List<Row> out = new ArrayList<>();
-            while (it.hasNext()) {
-                List<HaloTiles.Member> members = new ArrayList<>();
-                it.next()._2().forEach(members::add);
-                members.sort(java.util.Comparator.comparingLong(m -> m.building().id()));
-                out.addAll(c.rows(members));
-            }
-            return out.iterator();
-        });
+        return sc.parallelize(done, 1);
     }
 
     /** Whether each owned member has no other member within {@code distance}. */

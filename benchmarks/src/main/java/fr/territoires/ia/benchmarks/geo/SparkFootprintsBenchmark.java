@@ -38,6 +38,12 @@ public final class SparkFootprintsBenchmark {
     private SparkFootprintsBenchmark() {
     }
 
+    /** The system's load average over the last minute: other processes compete for cores. */
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
+    }
+
     /**
      * Runs the benchmark and prints the figures.
      *
@@ -59,7 +65,7 @@ public final class SparkFootprintsBenchmark {
         double single = (System.nanoTime() - start) / 1e9;
         features = null;
         System.out.printf(Locale.ROOT, "single machine, one thread: %d footprints in %.1f s, "
-                + "%.0f per second%n", count, single, count / single);
+                + "%.0f per second (load average %.1f)%n", count, single, count / single, load());
         StructType schema = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("id", DataTypes.LongType, false),
                 DataTypes.createStructField("geometry", DataTypes.BinaryType, false)));
@@ -96,8 +102,8 @@ public final class SparkFootprintsBenchmark {
                     }
                     seconds[masters[run].equals("local[1]") ? 0 : 1] = s;
                     System.out.printf(Locale.ROOT, "%s: %d footprints in %.1f s, %.0f per "
-                            + "second, all equal to the single machine's%n", masters[run],
-                            out.size(), s, out.size() / s);
+                            + "second, all equal to the single machine's (load average %.1f)%n",
+                            masters[run], out.size(), s, out.size() / s, load());
                 }
             } finally {
                 spark.stop();
