@@ -298,4 +298,40 @@ class SparkShapesTest {
         assertThrows(IllegalArgumentException.class, () -> ShapeClassifier.read(
                 new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), "bytes"));
     }
+
+    @Test
+    void classify_withHeightColumn_equalsSingleMachine() {
+        List<Feature> simulated = fr.territoires.ia.geo.synthetic.FootprintSimulator.simulate(
+                1500, 11L);
+        ShapeClassifier classifier = ShapeClassifier.fit(simulated, "kind",
+                ShapeClassifier.Options.defaults().withTrees(10).withDecisionFolds(0)
+                        .withHeightProperty("height"));
+        WKBWriter writer = new WKBWriter();
+        List<Row> rows = new ArrayList<>();
+        for (Feature f : simulated) {
+            // One height missing: unknown, as a missing property is.
+            Double height = f.index() == 3 ? null : f.properties().get("height").doubleValue();
+            rows.add(RowFactory.create((long) f.index(), writer.write(f.geometry()), height));
+        }
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("id", DataTypes.LongType, false),
+                DataTypes.createStructField("geometry", DataTypes.BinaryType, false),
+                DataTypes.createStructField("height", DataTypes.DoubleType, true)));
+        Dataset<Row> input = SharedSpark.session().createDataFrame(rows, schema);
+        List<Feature> expectedInput = new ArrayList<>(simulated);
+        expectedInput.set(3, new Feature(3, simulated.get(3).geometry(), Map.of(), "EPSG:2154"));
+        List<ShapeClassifier.Prediction> expected = classifier.classify(expectedInput);
+        Map<Long, Row> spark = byId(SparkShapes.classify(input, SparkShapes.Input.defaults()
+                .withTileSize(1000.0).withPartitions(2), classifier));
+        for (ShapeClassifier.Prediction p : expected) {
+            Row r = spark.get((long) p.index());
+            assertEquals(p.label(), r.getString(2), "id " + p.index());
+            assertEquals(Double.doubleToLongBits(p.confidence()),
+                    Double.doubleToLongBits(r.getDouble(3)), "id " + p.index());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkShapes.classify(input.drop("height"), SparkShapes.Input.defaults(),
+                        classifier));
+        assertTrue(e.getMessage().contains("height"), e.getMessage());
+    }
 }
