@@ -36,6 +36,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 
 /**
  * Reads and writes GeoJSON FeatureCollections of polygons, reprojecting once, at the boundary,
@@ -203,13 +205,160 @@ public final class GeoJson {
         return target;
     }
 
+    /** User data of a geometry {@link Builder#convert} repaired. */
+    private static final Object REPAIRED = new Object();
+
+    /**
+     * Reads single polygon geometries, as GeoJSON geometry objects or as WKB (OGC Well-Known
+     * Binary, ISO 19125-1, the encoding of GeoParquet and Apache Sedona), with the rules of the
+     * file reader: reprojected from a source CRS to the working CRS, validated, and repaired with
+     * JTS {@link GeometryFixer} when invalid but repairable (see the class comment). For tables
+     * of geometries, such as a Spark column, read row by row.
+     *
+     * <p>Not thread-safe (a proj4j transform holds scratch state): use one instance per thread.
+     *
+     * @since 0.3.0
+     */
+    public static final class Geometries {
+        private final Builder builder;
+        private final GeometryFactory rawFactory = new GeometryFactory();
+        private final String sourceCrs;
+        private final String crs;
+
+        /**
+         * Prepares the reprojection from {@code sourceCrs} to {@code targetCrs}.
+         *
+         * @param sourceCrs CRS of the geometries, named like {@code "EPSG:4326"},
+         *     {@code "urn:ogc:def:crs:EPSG::2154"} or {@code "OGC:CRS84"} (longitude first)
+         * @param targetCrs working CRS, a projected CRS in metres such as
+         *     {@link GeoJson#DEFAULT_CRS}
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when a CRS is unknown, or the target is geographic
+         */
+        public Geometries(String sourceCrs, String targetCrs) {
+            this.crs = checkTarget(targetCrs);
+            this.sourceCrs = Crs.normalise(sourceCrs, "sourceCrs");
+            this.builder = new Builder("sourceCrs " + this.sourceCrs, this.sourceCrs, crs);
+        }
+
+        /**
+         * Returns the source CRS, normalised ({@code EPSG:<code>} or {@code OGC:CRS84}).
+         *
+         * @return the source CRS
+         */
+        public String sourceCrs() {
+            return sourceCrs;
+        }
+
+        /**
+         * Returns the working CRS, normalised; read geometries carry its EPSG code as SRID.
+         *
+         * @return the working CRS
+         */
+        public String crs() {
+            return crs;
+        }
+
+        /**
+         * A geometry as read: in the working CRS, in metres.
+         *
+         * @param geometry a non-empty Polygon or MultiPolygon with the working CRS's SRID
+         * @param repaired whether it was invalid and repaired
+         * @since 0.3.0
+         */
+        public record Read(Geometry geometry, boolean repaired) {
+
+            /**
+             * Checks the geometry.
+             *
+             * @param geometry the geometry
+             * @param repaired whether it was repaired
+             * @throws NullPointerException when {@code geometry} is null
+             */
+            public Read {
+                Objects.requireNonNull(geometry, "geometry");
+            }
+        }
+
+        /**
+         * Reads a GeoJSON geometry object ({@code Polygon} or {@code MultiPolygon}).
+         *
+         * @param json the geometry object's text
+         * @param where what error messages name first, such as {@code "id 12"}
+         * @return the geometry in the working CRS
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when the text breaks a rule of the file reader; the
+         *     message starts with {@code where} and names the rule
+         */
+        public Read fromGeoJson(String json, String where) {
+            Objects.requireNonNull(json, "json");
+            Objects.requireNonNull(where, "where");
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(where + ": geometry must be GeoJSON, was "
+                        + "invalid JSON (" + e.getOriginalMessage() + ")", e);
+            }
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException(where
+                        + ": geometry must be a GeoJSON Polygon or MultiPolygon object, was "
+                        + (node == null ? "empty" : node.getNodeType()));
+            }
+            return read(geometry(node, where + ": geometry", rawFactory), where + ": geometry");
+        }
+
+        /**
+         * Reads a WKB geometry ({@code Polygon} or {@code MultiPolygon}; Z and M are dropped).
+         *
+         * @param wkb the bytes, either byte order
+         * @param where what error messages name first, such as {@code "id 12"}
+         * @return the geometry in the working CRS
+         * @throws NullPointerException when an argument is null
+         * @throws IllegalArgumentException when the bytes are not WKB, the geometry is not a
+         *     non-empty polygon or multipolygon, or it breaks a rule of the file reader; the
+         *     message starts with {@code where} and names the rule
+         */
+        public Read fromWkb(byte[] wkb, String where) {
+            Objects.requireNonNull(wkb, "wkb");
+            Objects.requireNonNull(where, "where");
+            Geometry g;
+            try {
+                g = new WKBReader(rawFactory).read(wkb);
+            } catch (ParseException | RuntimeException e) {
+                throw new IllegalArgumentException(where + ": geometry must be WKB, was not ("
+                        + e.getMessage() + ")", e);
+            }
+            if (!(g instanceof Polygon || g instanceof MultiPolygon) || g.isEmpty()) {
+                throw new IllegalArgumentException(where
+                        + ": geometry must be a non-empty Polygon or MultiPolygon, was "
+                        + (g.isEmpty() ? "empty " : "") + g.getGeometryType());
+            }
+            for (Coordinate c : g.getCoordinates()) {
+                if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                    throw new IllegalArgumentException(where + ": geometry must have finite "
+                            + "coordinates, was [" + c.x + ", " + c.y + "]");
+                }
+            }
+            return read(g, where + ": geometry");
+        }
+
+        private Read read(Geometry raw, String where) {
+            Geometry g = builder.convert(raw, where);
+            boolean repaired = g.getUserData() == REPAIRED;
+            g.setUserData(null);
+            return new Read(g, repaired);
+        }
+    }
+
     /** A feature as parsed: geometry in source coordinates, not yet reprojected or checked. */
     private record Raw(int index, Geometry geometry, Map<String, JsonNode> properties) {
     }
 
     /** Reprojects, validates and repairs raw features. Not thread-safe. */
     private static final class Builder {
-        private final Path path;
+        /** What messages name first: the file, or the caller's name of its data. */
+        private final Object path;
         private final String source;
         private final Crs.Transform transform;
         private final GeometryFactory factory;
@@ -217,7 +366,7 @@ public final class GeoJson {
         private final boolean geographic;
         private final boolean lambert93;
 
-        Builder(Path path, String source, String target) {
+        Builder(Object path, String source, String target) {
             this.path = path;
             this.source = source;
             try {
@@ -232,8 +381,20 @@ public final class GeoJson {
         }
 
         Feature build(Raw raw, List<Integer> repaired) {
-            Geometry g = factory.createGeometry(raw.geometry());
-            String where = path + ": features[" + raw.index() + "].geometry";
+            Geometry g = convert(raw.geometry(), path + ": features[" + raw.index() + "].geometry");
+            if (g.getUserData() == REPAIRED) {
+                g.setUserData(null);
+                repaired.add(raw.index());
+            }
+            return new Feature(raw.index(), g, raw.properties(), source);
+        }
+
+        /**
+         * Reprojects, validates and repairs one geometry; a repaired one carries
+         * {@link #REPAIRED} as user data.
+         */
+        Geometry convert(Geometry rawGeometry, String where) {
+            Geometry g = factory.createGeometry(rawGeometry);
             if (geographic) {
                 for (Coordinate p : g.getCoordinates()) {
                     if (Math.abs(p.x) > 180 || Math.abs(p.y) > 90) {
@@ -298,16 +459,15 @@ public final class GeoJson {
                 PolygonExtracter.getPolygons(fixed, polygons);
                 polygons.removeIf(Geometry::isEmpty);
                 if (polygons.isEmpty()) {
-                    throw new IllegalArgumentException(path + ": features[" + raw.index()
-                            + "].geometry must be a repairable polygon, was invalid and empty "
-                            + "once repaired");
+                    throw new IllegalArgumentException(where + " must be a repairable polygon, "
+                            + "was invalid and empty once repaired");
                 }
                 g = polygons.size() == 1 ? polygons.get(0)
                         : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
                 g.setSRID(factory.getSRID());
-                repaired.add(raw.index());
+                g.setUserData(REPAIRED);
             }
-            return new Feature(raw.index(), g, raw.properties(), source);
+            return g;
         }
     }
 
@@ -453,33 +613,38 @@ public final class GeoJson {
                     + ".geometry must be a Polygon or MultiPolygon, was "
                     + (geometry == null ? "missing" : "null"));
         }
+        return new Raw(index, geometry(geometry, where + ".geometry", factory), properties);
+    }
+
+    /** Parses a Polygon or MultiPolygon object; messages start with {@code where}. */
+    private static Geometry geometry(JsonNode geometry, String where, GeometryFactory factory) {
         String gtype = geometry.path("type").asText("");
         JsonNode coords = geometry.get("coordinates");
         Geometry g;
         if (gtype.equals("Polygon")) {
-            g = polygon(coords, where + ".geometry.coordinates", factory);
+            g = polygon(coords, where + ".coordinates", factory);
         } else if (gtype.equals("MultiPolygon")) {
             if (coords == null || !coords.isArray()) {
                 throw new IllegalArgumentException(where
-                        + ".geometry.coordinates must be an array of polygons, was "
+                        + ".coordinates must be an array of polygons, was "
                         + (coords == null ? "missing" : coords.getNodeType()));
             }
             Polygon[] parts = new Polygon[coords.size()];
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = polygon(coords.get(i), where + ".geometry.coordinates[" + i + "]",
+                parts[i] = polygon(coords.get(i), where + ".coordinates[" + i + "]",
                         factory);
             }
             if (parts.length == 0) {
                 throw new IllegalArgumentException(where
-                        + ".geometry must be a non-empty MultiPolygon, was empty");
+                        + " must be a non-empty MultiPolygon, was empty");
             }
             g = factory.createMultiPolygon(parts);
         } else {
             throw new IllegalArgumentException(where
-                    + ".geometry must be a Polygon or MultiPolygon, was "
+                    + " must be a Polygon or MultiPolygon, was "
                     + (gtype.isEmpty() ? geometry.path("type").toString() : gtype));
         }
-        return new Raw(index, g, properties);
+        return g;
     }
 
     private static Polygon polygon(@Nullable JsonNode rings, String where,

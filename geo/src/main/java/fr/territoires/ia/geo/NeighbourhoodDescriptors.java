@@ -3,7 +3,6 @@ package fr.territoires.ia.geo;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,11 @@ import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.ItemDistance;
 import org.locationtech.jts.index.strtree.STRtree;
-import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
  * Neighbourhood descriptors of each building of a collection, from one spatial index (a JTS
@@ -100,9 +97,20 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * </ul>
  * Geometries must be non-empty Polygons or MultiPolygons in one metric CRS (one SRID); mixed
  * SRIDs are rejected. Geometries are never modified. Cost: one index build, then for each
- * building a query of its envelope grown by {@code r} and one of the square of half-side
- * {@code 2R} around its centroid; one Voronoi diagram of the centroids (JTS
- * {@link VoronoiDiagramBuilder}).
+ * building a query of its envelope grown by {@code r}, one of the square of half-side
+ * {@code 2R} around its centroid and one of the square of half-side {@code 4r} for its Voronoi
+ * cell.
+ *
+ * <p><b>Locality.</b> A building's descriptors depend only on the buildings whose envelope lies
+ * within {@link #reach(Options)} of its own (the largest of {@code r}, the wall tolerance,
+ * {@code 2R} and {@code 4r}, the Voronoi cell being clipped to a disc of radius {@code 2r}),
+ * with two exceptions: {@code nearest_distance}, when no other building lies within {@code r},
+ * looks as far as the nearest one, and the block descriptors follow the whole block (see
+ * {@link #blocks(List, Options)}). Every sum runs over the buildings in list order, never in
+ * the spatial index's order, so that the descriptors of a building computed over any sub-list
+ * holding those buildings in the same relative order are equal, bit for bit, to the ones
+ * computed over the whole collection: a collection can be cut into tiles with a halo, as the
+ * Spark module does.
  *
  * <p>Instances are immutable and safe for concurrent use (the class has none).
  *
@@ -250,6 +258,72 @@ public final class NeighbourhoodDescriptors {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Returns the distance within which the other buildings determine a building's descriptors
+     * (see the class comment, "Locality"): the largest of the radius, the wall tolerance, twice
+     * the context radius and four times the radius.
+     *
+     * @param options the settings
+     * @return the reach, m (300 m with the defaults)
+     * @throws NullPointerException when {@code options} is null
+     */
+    public static double reach(Options options) {
+        Objects.requireNonNull(options, "options");
+        return Math.max(Math.max(options.radius(), options.wallTolerance()),
+                Math.max(2 * options.contextRadius(), 4 * options.radius()));
+    }
+
+    /**
+     * Returns the block of each building, as the {@code block_*} descriptors see it: the
+     * smallest index among the buildings linked to it through chains of buildings within the
+     * wall tolerance of each other (its own index for a detached building).
+     *
+     * @param polygons the buildings, in one metric CRS
+     * @param options the settings (only the wall tolerance is used)
+     * @return the block of each building, in input order
+     * @throws NullPointerException when an argument or element is null
+     * @throws IllegalArgumentException when a geometry is not a non-empty polygon or
+     *     multipolygon, or the SRIDs differ (the message names the index)
+     */
+    public static int[] blocks(List<? extends Geometry> polygons, Options options) {
+        Objects.requireNonNull(options, "options");
+        checkPolygons(polygons);
+        int n = polygons.size();
+        Coordinate[][][] parts = new Coordinate[n][][];
+        STRtree tree = new STRtree();
+        for (int i = 0; i < n; i++) {
+            parts[i] = rings(polygons.get(i));
+            tree.insert(polygons.get(i).getEnvelopeInternal(), i);
+        }
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        double tol = options.wallTolerance();
+        double reach = Math.max(options.radius(), tol);
+        for (int i = 0; i < n; i++) {
+            Envelope ei = polygons.get(i).getEnvelopeInternal();
+            Envelope e = new Envelope(ei);
+            e.expandBy(reach);
+            @SuppressWarnings("unchecked")
+            List<Integer> candidates = tree.query(e);
+            for (int j : candidates) {
+                // The same tests as compute's, so that the blocks are the same.
+                if (j == i || ei.distance(polygons.get(j).getEnvelopeInternal()) > reach) {
+                    continue;
+                }
+                if (distance(parts[i], parts[j]) <= tol) {
+                    union(parent, i, j);
+                }
+            }
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = find(parent, i);
+        }
+        return out;
+    }
+
     static void checkPolygons(List<? extends Geometry> polygons) {
         Objects.requireNonNull(polygons, "polygons");
         int srid = polygons.isEmpty() ? 0 : Objects.requireNonNull(polygons.get(0),
@@ -331,8 +405,9 @@ public final class NeighbourhoodDescriptors {
             Envelope ei = gi.getEnvelopeInternal();
             Envelope e = new Envelope(ei);
             e.expandBy(reach);
-            @SuppressWarnings("unchecked")
-            List<Integer> candidates = tree.query(e);
+            // In list order, not the index's: sums then do not depend on the rest of the
+            // collection (see the class comment).
+            int[] candidates = sorted(tree, e);
             double nearest = Double.POSITIVE_INFINITY;
             int count = 0;
             double areaSum = 0;
@@ -411,14 +486,13 @@ public final class NeighbourhoodDescriptors {
             row[8] = count == 0 ? Double.NaN : areas[i] / (areaSum / count);
             Envelope wide = new Envelope(cxs[i] - zoneR, cxs[i] + zoneR, cys[i] - zoneR,
                     cys[i] + zoneR);
-            @SuppressWarnings("unchecked")
-            List<Integer> context = tree.query(wide);
+            int[] context = sorted(tree, wide);
             int contextCount = 0;
             double contextArea = 0;
             int large = 0;
             int smaller = 0;
-            double[] contextAreas = new double[context.size()];
-            double[] zoneDistances = new double[context.size()];
+            double[] contextAreas = new double[context.length];
+            double[] zoneDistances = new double[context.length];
             int zoneCount = 0;
             double zoneArea = 0;
             double zoneMax = 0;
@@ -496,7 +570,7 @@ public final class NeighbourhoodDescriptors {
             rows[i][23] = blockArea[root];
             rows[i][24] = areas[i] / blockMax[root];
         }
-        double[] cells = cellAreas(gs[0].getFactory(), cxs, cys, 2 * r);
+        double[] cells = cellAreas(tree, cxs, cys, 2 * r);
         for (int i = 0; i < n; i++) {
             rows[i][29] = cells[i] > 0 ? cells[i] : Double.NaN;
             rows[i][30] = cells[i] > 0 ? Math.min(1.0, areas[i] / cells[i]) : Double.NaN;
@@ -507,51 +581,122 @@ public final class NeighbourhoodDescriptors {
     /**
      * Area of each building's cell in the Voronoi diagram of the centroids, clipped to the disc
      * of radius {@code limit} around its centroid; buildings sharing a centroid share its cell
-     * equally.
+     * equally. Computed building by building: the square circumscribing the disc is cut by the
+     * bisector of each other centroid closer than {@code 2 limit} (farther ones cannot cut the
+     * disc), nearest first (ties in list order), until the next one is too far to cut what is
+     * left; then the exact area within the disc. The value depends only on those centroids and
+     * their list order, never on the rest of the collection (see the class comment).
      */
-    private static double[] cellAreas(GeometryFactory factory, double[] xs, double[] ys,
-            double limit) {
+    private static double[] cellAreas(STRtree tree, double[] xs, double[] ys, double limit) {
         int n = xs.length;
         double[] out = new double[n];
-        if (n == 0) {
-            return out;
-        }
-        Map<Coordinate, List<Integer>> sites = new HashMap<>();
-        List<Coordinate> coords = new ArrayList<>(n);
+        double reach = 2 * limit;
+        // Centroids within a quarter of the reach first: in built-up areas they close the cell,
+        // and the farther ones, taken next in the same order, could not cut it.
+        double[] steps = {reach / 4, reach};
         for (int i = 0; i < n; i++) {
-            Coordinate c = new Coordinate(xs[i], ys[i]);
-            sites.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
-            coords.add(c);
-        }
-        double disc = Math.PI * limit * limit;
-        if (sites.size() < 2) {
-            for (int i = 0; i < n; i++) {
-                out[i] = disc / n;
+            double[] px = {-limit, limit, limit, -limit};
+            double[] py = {-limit, -limit, limit, limit};
+            int shared = 1;
+            double from = 0;
+            boolean done = false;
+            for (int s = 0; s < steps.length && !done; s++) {
+                double to = steps[s];
+                Envelope around = new Envelope(xs[i] - to, xs[i] + to, ys[i] - to, ys[i] + to);
+                int[] candidates = sorted(tree, around);
+                // Sites with from <= distance < to, as {dx, dy, squared distance}, in list order.
+                double[][] sites = new double[candidates.length][];
+                int m = 0;
+                for (int j : candidates) {
+                    double dx = xs[j] - xs[i];
+                    double dy = ys[j] - ys[i];
+                    double d2 = dx * dx + dy * dy;
+                    if (j == i) {
+                        continue;
+                    }
+                    if (dx == 0 && dy == 0) {
+                        if (s == 0) {
+                            shared++;
+                        }
+                    } else if (d2 >= from * from && d2 < to * to) {
+                        sites[m++] = new double[] {dx, dy, d2};
+                    }
+                }
+                // Stable sort: equal distances stay in list order.
+                Arrays.sort(sites, 0, m, (u, v) -> Double.compare(u[2], v[2]));
+                for (int k = 0; k < m && !done; k++) {
+                    double far = 0;
+                    for (int q = 0; q < px.length; q++) {
+                        far = Math.max(far, px[q] * px[q] + py[q] * py[q]);
+                    }
+                    // The bisector lies at half the site's distance: beyond every vertex, it
+                    // cuts nothing, nor does any farther site.
+                    if (sites[k][2] / 4 > far) {
+                        done = true;
+                    } else {
+                        double[][] cut = clip(px, py, px.length, sites[k][0], sites[k][1],
+                                sites[k][2] / 2);
+                        px = cut[0];
+                        py = cut[1];
+                    }
+                }
+                if (!done) {
+                    double far = 0;
+                    for (int q = 0; q < px.length; q++) {
+                        far = Math.max(far, px[q] * px[q] + py[q] * py[q]);
+                    }
+                    // The next site lies at least {@code to} away: it would stop the clipping
+                    // when to² / 4 > far, as it does above.
+                    done = to * to / 4 > far;
+                }
+                from = to;
             }
-            return out;
-        }
-        VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
-        builder.setSites(coords);
-        Envelope clip = new Envelope();
-        for (Coordinate c : coords) {
-            clip.expandToInclude(c);
-        }
-        clip.expandBy(2 * limit);
-        builder.setClipEnvelope(clip);
-        Geometry diagram = builder.getDiagram(factory);
-        for (int k = 0; k < diagram.getNumGeometries(); k++) {
-            Geometry cell = diagram.getGeometryN(k);
-            Coordinate site = (Coordinate) cell.getUserData();
-            List<Integer> owners = sites.get(site);
-            if (owners == null) {
-                continue;
+            double sum = 0;
+            for (int k = 0; k < px.length; k++) {
+                int next = (k + 1) % px.length;
+                sum += edgeDiscArea(px[k], py[k], px[next], py[next], limit);
             }
-            double a = discIntersectionArea(cell, site.x, site.y, limit) / owners.size();
-            for (int i : owners) {
-                out[i] = a;
-            }
+            out[i] = Math.abs(sum) / shared;
         }
         return out;
+    }
+
+    /** The items of the index within the envelope, in increasing order. */
+    private static int[] sorted(STRtree tree, Envelope envelope) {
+        @SuppressWarnings("unchecked")
+        List<Integer> items = tree.query(envelope);
+        int[] out = new int[items.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = items.get(k);
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Clips a convex polygon (vertices {@code px, py}, the first {@code count}) to the half-plane
+     * {@code ax x + ay y <= b} (Sutherland-Hodgman); unchanged when wholly inside.
+     */
+    private static double[][] clip(double[] px, double[] py, int count, double ax, double ay,
+            double b) {
+        double[] nx = new double[2 * count];
+        double[] ny = new double[2 * count];
+        int m = 0;
+        for (int k = 0; k < count; k++) {
+            int next = (k + 1) % count;
+            double fp = ax * px[k] + ay * py[k] - b;
+            double fq = ax * px[next] + ay * py[next] - b;
+            if (fp <= 0) {
+                nx[m] = px[k];
+                ny[m++] = py[k];
+            }
+            if ((fp < 0 && fq > 0) || (fp > 0 && fq < 0)) {
+                double t = fp / (fp - fq);
+                nx[m] = px[k] + t * (px[next] - px[k]);
+                ny[m++] = py[k] + t * (py[next] - py[k]);
+            }
+        }
+        return new double[][] {Arrays.copyOf(nx, m), Arrays.copyOf(ny, m)};
     }
 
     /**

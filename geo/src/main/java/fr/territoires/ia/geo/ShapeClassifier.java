@@ -9,6 +9,8 @@ import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.trust.ModelFile;
 import fr.territoires.ia.core.tribuo.TribuoModels;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1342,8 +1344,43 @@ public final class ShapeClassifier {
      *     corrupt, or its card lacks the options
      */
     public static ShapeClassifier load(Path path) throws IOException {
-        ModelFile file = ModelFile.load(path, KIND);
-        String source = path.toString();
+        return decode(ModelFile.load(path, KIND), path.toString());
+    }
+
+    /**
+     * Writes the classifier to a stream, as {@link #save(Path)} writes its file: the bytes to
+     * hand to {@link #read(InputStream, String)}, for instance to broadcast a classifier to the
+     * executors of a cluster without Java serialisation.
+     *
+     * @param out destination; not closed
+     * @throws IOException when writing fails
+     */
+    public void write(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        ModelFile.of(KIND, KIND_VERSION, ModelFile.Encoding.TRIBUO_PROTOBUF, card,
+                TribuoModels.toProtobuf(model)).write(out);
+    }
+
+    /**
+     * Reads a classifier written by {@link #write(OutputStream)} or saved by {@link #save(Path)}.
+     *
+     * @param in source, read to its end; not closed
+     * @param sourceName name of the source for error messages
+     * @return the classifier, predicting as the written one
+     * @throws IOException when reading fails
+     * @throws IllegalArgumentException when the bytes are not a shape-classifier model file, are
+     *     corrupt, or the card lacks the options; the message starts with {@code sourceName}
+     */
+    public static ShapeClassifier read(InputStream in, String sourceName) throws IOException {
+        ModelFile file = ModelFile.read(in, sourceName);
+        if (!file.kind().equals(KIND)) {
+            throw new IllegalArgumentException(sourceName + " holds a model of kind \""
+                    + file.kind() + "\", expected \"" + KIND + "\"");
+        }
+        return decode(file, sourceName);
+    }
+
+    private static ShapeClassifier decode(ModelFile file, String source) {
         if (file.encoding() != ModelFile.Encoding.TRIBUO_PROTOBUF) {
             throw new IllegalArgumentException(source + ": encoding must be tribuo-protobuf, was "
                     + file.encoding().id());

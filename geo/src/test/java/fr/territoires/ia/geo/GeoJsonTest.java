@@ -231,4 +231,45 @@ class GeoJsonTest {
                 () -> GeoJson.read(dir.resolve("none.geojson"), "EPSG:4326"));
         assertTrue(e.getMessage().contains("targetCrs must be a projected CRS in metres"));
     }
+
+    @Test
+    void geometries_wkbAndGeoJson_readAsTheFileReaderDoes() throws IOException,
+            org.locationtech.jts.io.ParseException {
+        String polygon = "{\"type\":\"Polygon\",\"coordinates\":[[[2.57,44.35],[2.5701,44.35],"
+                + "[2.5701,44.3501],[2.57,44.3501],[2.57,44.35]]]}";
+        Path file = dir.resolve("one.geojson");
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"properties\":{},\"geometry\":" + polygon + "}]}",
+                StandardCharsets.UTF_8);
+        org.locationtech.jts.geom.Geometry expected = GeoJson.read(file).features().get(0)
+                .geometry();
+        GeoJson.Geometries reader = new GeoJson.Geometries("OGC:CRS84", GeoJson.DEFAULT_CRS);
+        GeoJson.Geometries.Read fromJson = reader.fromGeoJson(polygon, "id 4");
+        assertTrue(expected.equalsExact(fromJson.geometry()));
+        assertEquals(2154, fromJson.geometry().getSRID());
+        assertFalse(fromJson.repaired());
+        byte[] wkb = new org.locationtech.jts.io.WKBWriter().write(new org.locationtech.jts.io
+                .geojson.GeoJsonReader().read(polygon));
+        assertTrue(expected.equalsExact(reader.fromWkb(wkb, "id 4").geometry()));
+        String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[2.57,44.35],[2.5701,44.3501],"
+                + "[2.5701,44.35],[2.57,44.3501],[2.57,44.35]]]}";
+        assertTrue(reader.fromGeoJson(bowtie, "id 5").repaired());
+    }
+
+    @Test
+    void geometries_badInput_throwsNamingWhereAndRule() {
+        GeoJson.Geometries reader = new GeoJson.Geometries("EPSG:2154", GeoJson.DEFAULT_CRS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> reader.fromGeoJson("{\"type\":\"Point\",\"coordinates\":[1,2]}", "id 9"));
+        assertTrue(e.getMessage().startsWith("id 9") && e.getMessage().contains("Polygon"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> reader.fromGeoJson("{", "id 9"));
+        assertTrue(e.getMessage().startsWith("id 9: geometry must be GeoJSON"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> reader.fromWkb(new byte[] {0, 0, 0}, "id 10"));
+        assertTrue(e.getMessage().startsWith("id 10: geometry must be WKB"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new GeoJson.Geometries("EPSG:0", GeoJson.DEFAULT_CRS));
+        assertTrue(e.getMessage().startsWith("sourceCrs"), e.getMessage());
+    }
 }

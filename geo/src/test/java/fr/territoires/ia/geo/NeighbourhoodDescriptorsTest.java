@@ -256,4 +256,69 @@ class NeighbourhoodDescriptorsTest {
         assertEquals(0.0, NeighbourhoodDescriptors.distance(NeighbourhoodDescriptors.rings(gs.get(0)),
                 NeighbourhoodDescriptors.rings(gs.get(6))), 0.0);
     }
+
+    @Test
+    void reach_defaults_isTwiceTheContextRadius() {
+        assertEquals(300.0, NeighbourhoodDescriptors.reach(NeighbourhoodDescriptors.Options
+                .defaults()));
+        // Four times a large radius wins: the Voronoi cell reaches 4r.
+        assertEquals(400.0, NeighbourhoodDescriptors.reach(new NeighbourhoodDescriptors.Options(
+                100.0, 0.25, 150.0)));
+    }
+
+    @Test
+    void blocks_chainAcrossTouchingBuildings_headedBySmallestIndex() throws ParseException {
+        List<Geometry> gs = List.of(
+                wkt("POLYGON ((30 0, 40 0, 40 10, 30 10, 30 0))"),
+                wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"),
+                wkt("POLYGON ((100 0, 110 0, 110 10, 100 10, 100 0))"),
+                wkt("POLYGON ((10 0, 20 0, 20 10, 10 10, 10 0))"),
+                // 0.1 m from the third: within the 0.25 m tolerance, so joined to it
+                wkt("POLYGON ((20.1 0, 30 0, 30 10, 20.1 10, 20.1 0))"));
+        int[] blocks = NeighbourhoodDescriptors.blocks(gs, NeighbourhoodDescriptors.Options
+                .defaults());
+        assertEquals(List.of(0, 0, 2, 0, 0), java.util.Arrays.stream(blocks).boxed().toList());
+        List<Map<String, Double>> d = NeighbourhoodDescriptors.of(gs,
+                NeighbourhoodDescriptors.Options.defaults());
+        assertEquals(4.0, d.get(1).get("block_size"));
+        assertEquals(1.0, d.get(2).get("block_size"));
+    }
+
+    @Test
+    void of_subListWithEverythingWithinReach_givesTheSameDescriptorsBitForBit() {
+        List<Feature> all = fr.territoires.ia.geo.synthetic.FootprintSimulator.simulate(2500, 3L);
+        NeighbourhoodDescriptors.Options options = NeighbourhoodDescriptors.Options.defaults();
+        double reach = NeighbourhoodDescriptors.reach(options);
+        List<Geometry> gs = all.stream().map(Feature::geometry).toList();
+        List<Map<String, Double>> whole = NeighbourhoodDescriptors.of(gs, options);
+        // A window in the middle of the 4 km grid and, in list order, every building whose
+        // envelope lies within the reach of the window's envelope.
+        org.locationtech.jts.geom.Envelope window = new org.locationtech.jts.geom.Envelope(
+                701_500, 702_300, 6_601_500, 6_602_300);
+        org.locationtech.jts.geom.Envelope halo = new org.locationtech.jts.geom.Envelope(window);
+        halo.expandBy(reach + 80);
+        List<Integer> inside = new java.util.ArrayList<>();
+        List<Geometry> part = new java.util.ArrayList<>();
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (int i = 0; i < gs.size(); i++) {
+            org.locationtech.jts.geom.Envelope e = gs.get(i).getEnvelopeInternal();
+            if (halo.intersects(e)) {
+                if (window.contains(e.centre())) {
+                    inside.add(i);
+                    positions.add(part.size());
+                }
+                part.add(gs.get(i));
+            }
+        }
+        assertTrue(inside.size() > 50 && part.size() < gs.size() / 2,
+                inside.size() + " in the window, " + part.size() + " with the halo");
+        List<Map<String, Double>> local = NeighbourhoodDescriptors.of(part, options);
+        for (int k = 0; k < inside.size(); k++) {
+            for (String name : NeighbourhoodDescriptors.names()) {
+                assertEquals(Double.doubleToLongBits(whole.get(inside.get(k)).get(name)),
+                        Double.doubleToLongBits(local.get(positions.get(k)).get(name)),
+                        "building " + inside.get(k) + " " + name);
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /**
- * Programs to run from an IDE or with {@code spark-submit}: simulated water meters scored on Spark
- * ({@link fr.territoires.ia.spark.examples.MeterAlarmsExample}) and the scale benchmark
- * ({@link fr.territoires.ia.spark.examples.MeterScaleBenchmark}).
+ * Programs to run from an IDE or with {@code spark-submit}: simulated water meters
+ * ({@link fr.territoires.ia.spark.examples.SimulatedMeters}) scored on Spark
+ * ({@link fr.territoires.ia.spark.examples.MeterAlarmsExample}).
  *
  * @since 0.3.0
  */

@@ -1,4 +1,4 @@
-package fr.territoires.ia.spark.examples;
+package fr.territoires.ia.benchmarks.anomaly;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.when;
 import fr.territoires.ia.anomaly.StreamDetector;
 import fr.territoires.ia.spark.SparkAnomaly;
 import fr.territoires.ia.spark.SparkJavaOptions;
+import fr.territoires.ia.spark.examples.SimulatedMeters;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -26,14 +27,16 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The readings are generated and cached in memory first (not timed in the scoring figures);
  * each timed run is preceded by one untimed warm-up on 5 % of the meters. Arguments:
  * {@code [meters [hours [partitions [repeats]]]]}. Start the JVM with
- * {@link SparkJavaOptions#ADD_OPENS} and a heap of 4 GB or more ({@code -Xmx4g}). A program: not
+ * {@link SparkJavaOptions#ADD_OPENS} and a heap of 4 GB or more ({@code -Xmx4g}); the
+ * {@code spark-meters} profile of this module does ({@code mvn -B -ntp -pl benchmarks -am -DskipTests
+ * -Pspark-meters package}). A plain timed program, not JMH and never run by {@code mvn verify}: not
  * for concurrent use.
  *
  * @since 0.3.0
  */
-public final class MeterScaleBenchmark {
+public final class SparkMetersBenchmark {
 
-    private MeterScaleBenchmark() {
+    private SparkMetersBenchmark() {
     }
 
     /**
