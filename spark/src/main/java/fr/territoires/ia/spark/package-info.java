@@ -8,10 +8,12 @@
  *       {@code StreamDetector} per key in time order;</li>
  *   <li>{@link fr.territoires.ia.spark.StreamingDetection}: the same on Structured Streaming,
  *       each key's detector kept in Spark's state store as its snapshot;</li>
- *   <li>{@link fr.territoires.ia.spark.SparkScoring}: a multivariate detector broadcast once and
- *       applied partition by partition;</li>
+ *   <li>{@link fr.territoires.ia.spark.SparkScoring}: a multivariate detector broadcast once as
+ *       its model file and applied partition by partition;</li>
  *   <li>{@link fr.territoires.ia.spark.SparkForecasting}: forecasters fitted and applied per
- *       series, or a network model;</li>
+ *       series, or one network model broadcast once as its model file
+ *       ({@link fr.territoires.ia.spark.BroadcastForecaster}) and applied in time blocks with a
+ *       halo;</li>
  *   <li>{@link fr.territoires.ia.spark.SparkShapes}: shape and neighbourhood descriptors and
  *       classification of building footprints in tiles with a halo;</li>
  *   <li>{@link fr.territoires.ia.spark.SparkCards}: the run's facts (engine, master, partitions)
