@@ -51,6 +51,42 @@ class IsolationForestModelFileTest {
         assertEquals(IsolationForestDetector.KIND, ModelFile.load(file).kind());
     }
 
+    @Test
+    void fromModelFile_randomlyMutatedPayloads_readOrRefusedWithIllegalArgumentOnly() {
+        MultivariateTimeSeries train = MultivariateFixtures.series("train", MultivariateFixtures.gaussian(300, 3));
+        ModelFile good = IsolationForestDetector.fit(train, IsolationForestDetector.Options.defaults().withTrees(5))
+                .toModelFile();
+        byte[] payload = good.payload();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        byte[] alphabet = "0123456789-.eE,:[]{}\"nul".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int refused = 0;
+        int read = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] b = payload.clone();
+            for (int k = 0; k < 1 + rng.nextInt(3); k++) {
+                b[rng.nextInt(b.length)] = alphabet[rng.nextInt(alphabet.length)];
+            }
+            ModelFile mutated = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(), b);
+            IsolationForestDetector back;
+            try {
+                back = IsolationForestDetector.fromModelFile(mutated);
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage().startsWith("anomaly.isolation-forest payload"), e.getMessage());
+                refused++;
+                continue;
+            }
+            // What is read is a valid forest: its walks end and its scores are in [0, 1].
+            MultivariateScores s = back.score(train);
+            for (int r = 0; r < s.size(); r++) {
+                assertTrue(s.score(r) >= 0 && s.score(r) <= 1, "score " + s.score(r));
+            }
+            read++;
+        }
+        System.out.printf("isolation-forest model file, 300 payloads with 1-3 bytes changed: %d refused, %d read%n",
+                refused, read);
+        assertTrue(refused > 100, "refused " + refused);
+    }
+
     private static IllegalArgumentException corrupt(ModelFile good, Consumer<ObjectNode> edit) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(good.payload());
         edit.accept(root);

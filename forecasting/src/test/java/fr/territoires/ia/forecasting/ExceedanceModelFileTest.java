@@ -177,6 +177,39 @@ class ExceedanceModelFileTest {
                 ExceedanceForecaster.Options.defaults(2500, 3));
     }
 
+    @Test
+    void fromModelFile_randomlyMutatedPayloads_readOrRefusedWithIllegalArgumentOnly() {
+        ExceedanceForecaster f = garonne();
+        ModelFile good = f.toModelFile();
+        byte[] payload = good.payload();
+        TimeSeries s = ForecastingData.garonne("O200004001");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        byte[] alphabet = "0123456789-.eE,:[]{}\"nul".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int refused = 0;
+        int read = 0;
+        for (int i = 0; i < 300; i++) {
+            byte[] b = payload.clone();
+            for (int k = 0; k < 1 + rng.nextInt(3); k++) {
+                b[rng.nextInt(b.length)] = alphabet[rng.nextInt(alphabet.length)];
+            }
+            ModelFile mutated = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(), b);
+            ExceedanceForecaster back;
+            try {
+                back = ExceedanceForecaster.fromModelFile(mutated);
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage().startsWith("forecasting.exceedance payload"), e.getMessage());
+                refused++;
+                continue;
+            }
+            // What is read is a valid forecaster: it forecasts (probabilities in [0, 1]).
+            back.forecast(s, List.of(), LocalDate.of(2005, 1, 1));
+            read++;
+        }
+        System.out.printf("exceedance model file, 300 payloads with 1-3 bytes changed: %d refused, %d read%n",
+                refused, read);
+        assertTrue(refused > 100, "refused " + refused);
+    }
+
     private static IllegalArgumentException corrupt(ModelFile good, Consumer<ObjectNode> edit)
             throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(good.payload());
