@@ -405,15 +405,7 @@ public final class IsolationForestDetector implements MultivariateDetector {
      */
     public static IsolationForestDetector load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        try {
-            return fromModelFile(ModelFile.load(path, KIND));
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            if (m != null && m.startsWith(path.toString())) {
-                throw e;
-            }
-            throw new IllegalArgumentException(path + ": " + m, e);
-        }
+        return ModelFile.load(path, KIND, IsolationForestDetector::fromModelFile);
     }
 
     private ModelCard buildCard(MultivariateTimeSeries train) {

@@ -927,14 +927,6 @@ public final class ExceedanceForecaster {
      */
     public static ExceedanceForecaster load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        try {
-            return fromModelFile(ModelFile.load(path, KIND));
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            if (m != null && m.startsWith(path.toString())) {
-                throw e;
-            }
-            throw new IllegalArgumentException(path + ": " + m, e);
-        }
+        return ModelFile.load(path, KIND, ExceedanceForecaster::fromModelFile);
     }
 }

@@ -354,6 +354,37 @@ public final class ModelFile {
     }
 
     /**
+     * Loads a model file of one kind and decodes it with the decoder of its owner, as the
+     * {@code load(Path)} method of each model class does.
+     *
+     * @param <T> the model type
+     * @param path file to read
+     * @param expectedKind the kind the decoder reads
+     * @param decoder turns the model file into the model, throwing {@link IllegalArgumentException}
+     *     when its payload is not the kind's layout
+     * @return the model
+     * @throws NullPointerException when an argument is null
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException when the file is not a valid model file of that kind or the
+     *     decoder refuses it; the message starts with the file name
+     * @since 0.3.0
+     */
+    public static <T> T load(Path path, String expectedKind, java.util.function.Function<ModelFile, T> decoder)
+            throws IOException {
+        Objects.requireNonNull(decoder, "decoder");
+        ModelFile file = load(path, expectedKind);
+        try {
+            return decoder.apply(file);
+        } catch (IllegalArgumentException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.startsWith(path.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + m, e);
+        }
+    }
+
+    /**
      * Reads a model file from a stream, up to its end.
      *
      * @param in source, read to its end; not closed

@@ -311,4 +311,20 @@ class ModelFileTest {
         assertEquals(path + ": invalid model card: details must be present, was missing",
                 loadFails(path).getMessage());
     }
+
+    @Test
+    void loadWithDecoder_decoderRefusesOrKindDiffers_messageStartsWithTheFile() throws IOException {
+        Path path = dir.resolve("decoded.tiam");
+        sample().save(path);
+        Integer length = ModelFile.load(path, KIND, f -> f.payload().length);
+        assertEquals(PAYLOAD.length, length.intValue());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.load(path, KIND, f -> {
+                    throw new IllegalArgumentException(KIND + " payload field trees: must be >= 1, was 0");
+                }));
+        assertEquals(path + ": " + KIND + " payload field trees: must be >= 1, was 0", refused.getMessage());
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.load(path, "other.kind", f -> 1));
+        assertTrue(other.getMessage().startsWith(path + " holds a model of kind"), other.getMessage());
+    }
 }
