@@ -273,9 +273,9 @@ public final class SparkAnomaly {
      */
     public static StructType outputSchema(StructType readings, String key, String time, String value) {
         Checks.notNull(readings, "readings");
-        StructField k = field(readings, key, "key");
-        StructField t = field(readings, time, "time");
-        StructField v = field(readings, value, "value");
+        StructField k = Columns.find(readings, key, "key", "readings");
+        StructField t = Columns.find(readings, time, "time", "readings");
+        StructField v = Columns.find(readings, value, "value", "readings");
         if (key.equals(time) || key.equals(value) || time.equals(value)) {
             throw new IllegalArgumentException("key, time and value must be three different columns, were \"" + key
                     + "\", \"" + time + "\" and \"" + value + "\"");
@@ -349,18 +349,6 @@ public final class SparkAnomaly {
         return SparkCards.ranOnSpark(card, session, partitions);
     }
 
-    private static StructField field(StructType schema, @Nullable String name, String role) {
-        if (name == null) {
-            throw new IllegalArgumentException(role + " column name must not be null");
-        }
-        for (StructField f : schema.fields()) {
-            if (f.name().equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(role + " column \"" + name + "\" is not in the readings, whose columns are "
-                + List.of(schema.fieldNames()));
-    }
 
     /** Serializable form of {@link StreamDetector.Options} (the record is not serializable). */
     static final class Spec implements Serializable {

@@ -281,12 +281,12 @@ public final class SparkForecasting {
         Checks.notNull(trainUntil, "trainUntil");
         Checks.notNull(from, "from");
         StructType in = daily.schema();
-        field(in, key, "key");
-        if (!field(in, date, "date").dataType().equals(DataTypes.DateType)) {
+        Columns.find(in, key, "key", "data");
+        if (!Columns.find(in, date, "date", "data").dataType().equals(DataTypes.DateType)) {
             throw new IllegalArgumentException("date column \"" + date + "\" must be a date, was "
                     + in.apply(date).dataType().simpleString());
         }
-        if (!(field(in, value, "value").dataType() instanceof NumericType)) {
+        if (!(Columns.find(in, value, "value", "data").dataType() instanceof NumericType)) {
             throw new IllegalArgumentException("value column \"" + value + "\" must be numeric, was "
                     + in.apply(value).dataType().simpleString());
         }
@@ -298,17 +298,27 @@ public final class SparkForecasting {
                 daily.col(value).cast(DataTypes.DoubleType).as("v"));
     }
 
-    private static StructField field(StructType schema, @Nullable String name, String role) {
-        if (name == null) {
-            throw new IllegalArgumentException(role + " column name must not be null");
+
+    /** Serializable form of a {@link FeatureSpec}, shared by both forecasters' option forms. */
+    static final class Features implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<Integer> lags;
+        private final ArrayList<Integer> rises;
+        private final ArrayList<Integer> windows;
+        private final boolean calendar;
+        private final ArrayList<Integer> covariateLags;
+
+        Features(FeatureSpec f) {
+            lags = new ArrayList<>(f.lags());
+            rises = new ArrayList<>(f.rises());
+            windows = new ArrayList<>(f.windows());
+            calendar = f.calendar();
+            covariateLags = new ArrayList<>(f.covariateLags());
         }
-        for (StructField f : schema.fields()) {
-            if (f.name().equals(name)) {
-                return f;
-            }
+
+        FeatureSpec spec() {
+            return new FeatureSpec(lags, rises, windows, calendar, covariateLags);
         }
-        throw new IllegalArgumentException(role + " column \"" + name + "\" is not in the data, whose columns are "
-                + List.of(schema.fieldNames()));
     }
 
     /** Serializable form of {@link ExceedanceForecaster.Options} (the record is not serializable). */
@@ -320,11 +330,7 @@ public final class SparkForecasting {
         private final double targetPrecision;
         private final double maxFalseAlertsPerYear;
         private final String calibration;
-        private final ArrayList<Integer> lags;
-        private final ArrayList<Integer> rises;
-        private final ArrayList<Integer> windows;
-        private final boolean calendar;
-        private final ArrayList<Integer> covariateLags;
+        private final Features features;
 
         Spec(ExceedanceForecaster.Options o) {
             threshold = o.threshold();
@@ -333,17 +339,13 @@ public final class SparkForecasting {
             targetPrecision = o.targetPrecision();
             maxFalseAlertsPerYear = o.maxFalseAlertsPerYear();
             calibration = o.calibration().name();
-            lags = new ArrayList<>(o.features().lags());
-            rises = new ArrayList<>(o.features().rises());
-            windows = new ArrayList<>(o.features().windows());
-            calendar = o.features().calendar();
-            covariateLags = new ArrayList<>(o.features().covariateLags());
+            features = new Features(o.features());
         }
 
         ExceedanceForecaster.Options options() {
             return new ExceedanceForecaster.Options(threshold, horizon, validationYears, targetPrecision,
                     maxFalseAlertsPerYear, ExceedanceForecaster.Calibration.valueOf(calibration),
-                    new FeatureSpec(lags, rises, windows, calendar, covariateLags));
+                    features.spec());
         }
     }
 
@@ -450,11 +452,7 @@ public final class SparkForecasting {
         private final int validationYears;
         private final int epochs;
         private final long seed;
-        private final ArrayList<Integer> lags;
-        private final ArrayList<Integer> rises;
-        private final ArrayList<Integer> windows;
-        private final boolean calendar;
-        private final ArrayList<Integer> covariateLags;
+        private final Features features;
 
         LevelSpec(LevelForecaster.Options o) {
             maxHorizon = o.maxHorizon();
@@ -462,16 +460,12 @@ public final class SparkForecasting {
             validationYears = o.validationYears();
             epochs = o.epochs();
             seed = o.seed();
-            lags = new ArrayList<>(o.features().lags());
-            rises = new ArrayList<>(o.features().rises());
-            windows = new ArrayList<>(o.features().windows());
-            calendar = o.features().calendar();
-            covariateLags = new ArrayList<>(o.features().covariateLags());
+            features = new Features(o.features());
         }
 
         LevelForecaster.Options options() {
             return new LevelForecaster.Options(maxHorizon, coverage, validationYears, epochs,
-                    new FeatureSpec(lags, rises, windows, calendar, covariateLags), seed);
+                    features.spec(), seed);
         }
     }
 
