@@ -1,6 +1,7 @@
 package fr.territoires.ia.spark;
 
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
@@ -38,5 +39,21 @@ final class Columns {
         }
         throw new IllegalArgumentException(role + " column \"" + name + "\" is not in the " + data
                 + ", whose columns are " + List.of(schema.fieldNames()));
+    }
+
+    /**
+     * The columns of a scored reading that every detection front door outputs, in order:
+     * {@code score}, {@code alarm}, {@code expected}, {@code lower}, {@code upper}, {@code reason}.
+     *
+     * @return new fields, none nullable
+     */
+    static StructField[] scoreFields() {
+        return new StructField[] {
+            DataTypes.createStructField("score", DataTypes.DoubleType, false),
+            DataTypes.createStructField("alarm", DataTypes.BooleanType, false),
+            DataTypes.createStructField("expected", DataTypes.DoubleType, false),
+            DataTypes.createStructField("lower", DataTypes.DoubleType, false),
+            DataTypes.createStructField("upper", DataTypes.DoubleType, false),
+            DataTypes.createStructField("reason", DataTypes.StringType, false)};
     }
 }

@@ -301,17 +301,14 @@ public final class SparkAnomaly {
             throw new IllegalArgumentException("value column \"" + value + "\" must be numeric, was "
                     + v.dataType().simpleString());
         }
-        return new StructType(new StructField[] {
+        StructType out = new StructType(new StructField[] {
             DataTypes.createStructField(key, kt, true),
             DataTypes.createStructField(time, tt, true),
-            DataTypes.createStructField(value, DataTypes.DoubleType, false),
-            DataTypes.createStructField("score", DataTypes.DoubleType, false),
-            DataTypes.createStructField("alarm", DataTypes.BooleanType, false),
-            DataTypes.createStructField("expected", DataTypes.DoubleType, false),
-            DataTypes.createStructField("lower", DataTypes.DoubleType, false),
-            DataTypes.createStructField("upper", DataTypes.DoubleType, false),
-            DataTypes.createStructField("reason", DataTypes.StringType, false),
-            DataTypes.createStructField("reason_fr", DataTypes.StringType, false)});
+            DataTypes.createStructField(value, DataTypes.DoubleType, false)});
+        for (StructField f : Columns.scoreFields()) {
+            out = out.add(f);
+        }
+        return out.add(DataTypes.createStructField("reason_fr", DataTypes.StringType, false));
     }
 
     /**

@@ -92,19 +92,20 @@ public final class StreamingDetection {
     /** Status of a row without key or time: not scored. */
     public static final String REFUSED = "refused";
 
-    private static final StructType SCORED_SCHEMA = new StructType(new StructField[] {
-        DataTypes.createStructField("key", DataTypes.StringType, true),
-        DataTypes.createStructField("time_ms", DataTypes.LongType, true),
-        DataTypes.createStructField("value", DataTypes.DoubleType, false),
-        DataTypes.createStructField("score", DataTypes.DoubleType, false),
-        DataTypes.createStructField("alarm", DataTypes.BooleanType, false),
-        DataTypes.createStructField("expected", DataTypes.DoubleType, false),
-        DataTypes.createStructField("lower", DataTypes.DoubleType, false),
-        DataTypes.createStructField("upper", DataTypes.DoubleType, false),
-        DataTypes.createStructField("reason", DataTypes.StringType, false),
-        DataTypes.createStructField("status", DataTypes.StringType, false)});
+    private static final StructType SCORED_SCHEMA = scoredSchema();
 
     private StreamingDetection() {
+    }
+
+    private static StructType scoredSchema() {
+        StructType out = new StructType(new StructField[] {
+            DataTypes.createStructField("key", DataTypes.StringType, true),
+            DataTypes.createStructField("time_ms", DataTypes.LongType, true),
+            DataTypes.createStructField("value", DataTypes.DoubleType, false)});
+        for (StructField f : Columns.scoreFields()) {
+            out = out.add(f);
+        }
+        return out.add(DataTypes.createStructField("status", DataTypes.StringType, false));
     }
 
     /**
