@@ -134,15 +134,17 @@ final class IsolationForestCodec {
         }
         for (int k = 0; k < n; k++) {
             if (feature[k] < -1 || feature[k] >= p) {
-                throw PAYLOAD.bad("feature[" + k + "]", "must be -1 (a leaf) or a column in [0, " + p + "), was "
-                        + feature[k]);
+                throw PAYLOAD.bad("feature[" + k + "]", "must be -1 (a leaf) or a column in [0, " + p
+                        + "), was " + feature[k]);
             }
             if (feature[k] >= 0) {
                 if (left[k] <= k || left[k] >= n) {
-                    throw PAYLOAD.bad("left[" + k + "]", "must be a node in (" + k + ", " + n + "), was " + left[k]);
+                    throw PAYLOAD.bad("left[" + k + "]", "must be a node in (" + k + ", " + n + "), was "
+                            + left[k]);
                 }
                 if (right[k] <= k || right[k] >= n) {
-                    throw PAYLOAD.bad("right[" + k + "]", "must be a node in (" + k + ", " + n + "), was " + right[k]);
+                    throw PAYLOAD.bad("right[" + k + "]", "must be a node in (" + k + ", " + n + "), was "
+                            + right[k]);
                 }
             } else if (leafSize[k] < 0) {
                 throw PAYLOAD.bad("leafSize[" + k + "]", "must be >= 0, was " + leafSize[k]);

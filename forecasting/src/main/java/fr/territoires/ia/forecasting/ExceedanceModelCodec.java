@@ -147,7 +147,8 @@ final class ExceedanceModelCodec {
                     intList(fn, "options.features.covariateLags"));
             options = new ExceedanceForecaster.Options(PAYLOAD.dbl(on, "options.threshold"),
                     PAYLOAD.integer(on, "options.horizon"), PAYLOAD.integer(on, "options.validationYears"),
-                    PAYLOAD.dbl(on, "options.targetPrecision"), PAYLOAD.dbl(on, "options.maxFalseAlertsPerYear"),
+                    PAYLOAD.dbl(on, "options.targetPrecision"),
+                    PAYLOAD.dbl(on, "options.maxFalseAlertsPerYear"),
                     PAYLOAD.constant(ExceedanceForecaster.Calibration.class, on, "options.calibration"),
                     spec);
         } catch (IllegalArgumentException e) {
@@ -180,7 +181,8 @@ final class ExceedanceModelCodec {
             if (!(spread > 0) || !Double.isFinite(spread)) {
                 throw PAYLOAD.bad(at + ".spread", "must be finite and > 0, was " + spread);
             }
-            double[] scale = {PAYLOAD.finite(s, at + ".centre"), spread, PAYLOAD.bool(s, at + ".log") ? 1 : 0};
+            double[] scale = {PAYLOAD.finite(s, at + ".centre"), spread,
+                PAYLOAD.bool(s, at + ".log") ? 1 : 0};
             if (scales.put(name, scale) != null) {
                 throw PAYLOAD.bad(at + ".series", "must name each series once, was \"" + name + "\" twice");
             }
@@ -210,7 +212,8 @@ final class ExceedanceModelCodec {
                     + "], was " + wins);
         }
         RollingOrigin.Decision decision = new RollingOrigin.Decision(
-                PAYLOAD.dbl(vn, "validation.persistence"), PAYLOAD.dbl(vn, "validation.logistic"), scored, wins,
+                PAYLOAD.dbl(vn, "validation.persistence"), PAYLOAD.dbl(vn, "validation.logistic"),
+                scored, wins,
                 PAYLOAD.bool(vn, "validation.logisticChosen"));
         return new ExceedanceForecaster(options, model, calibrator, alertThreshold,
                 covariateCount, network, trainUntil, chosen, file.card(), decision, reference,
@@ -291,7 +294,8 @@ final class ExceedanceModelCodec {
         } else if (method.equals("platt")) {
             isotonic = false;
         } else {
-            throw PAYLOAD.bad("calibrator.method", "must be \"isotonic\" or \"platt\", was \"" + method + "\"");
+            throw PAYLOAD.bad("calibrator.method", "must be \"isotonic\" or \"platt\", was \"" + method
+                    + "\"");
         }
         double[] x = PAYLOAD.doubles(c, "calibrator.x", -1);
         double[] p = PAYLOAD.doubles(c, "calibrator.p", x.length);
@@ -311,7 +315,8 @@ final class ExceedanceModelCodec {
         if (!(scale > 0)) {
             throw PAYLOAD.bad("calibrator.scale", "must be > 0, was " + scale);
         }
-        return new Calibrator(isotonic, x, p, PAYLOAD.finite(c, "calibrator.a"), PAYLOAD.finite(c, "calibrator.b"),
+        return new Calibrator(isotonic, x, p, PAYLOAD.finite(c, "calibrator.a"),
+                PAYLOAD.finite(c, "calibrator.b"),
                 PAYLOAD.finite(c, "calibrator.centre"), scale);
     }
 
