@@ -98,7 +98,7 @@ public final class DemandBaselineCardExample {
                 .organisation("Example water utility")
                 .licence("Apache-2.0")
                 .seed(WaterMeterSimulator.Options.defaults().seed())
-                .options(Map.of("season", "168 h", "band", "5 %-95 % residual quantiles"))
+                .options(new java.util.TreeMap<>(Map.of("band", "5 %-95 % residual quantiles", "season", "168 h")))
                 .intendedUse(new ModelCard.IntendedUse("Reference hourly demand for district metering and leak screening.",
                         List.of("water network operators"), List.of("billing individual customers",
                                 "forecasting beyond one week", "districts whose network changed since training")))

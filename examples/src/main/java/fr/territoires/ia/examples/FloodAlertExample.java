@@ -147,8 +147,8 @@ public final class FloodAlertExample {
         b.evaluationData(new fr.territoires.ia.core.trust.ModelCard.DataSummary(
                 "simulated river (RiverSimulator, seed 11)",
                 f.rows().get(0).date() + "/" + f.rows().get(f.rows().size() - 1).date(), rows.size(),
-                Map.of("floods within " + HORIZON + " days", positives + " issue dates",
-                        "issue dates without known outcome", Integer.toString(missing))));
+                new java.util.TreeMap<>(Map.of("floods within " + HORIZON + " days", positives + " issue dates",
+                        "issue dates without known outcome", Integer.toString(missing)))));
         b.factors(new fr.territoires.ia.core.trust.ModelCard.Factors(card.factors().relevant(), List.of("season")));
         return b.build();
     }

@@ -68,7 +68,7 @@ final class ExceedanceCards {
         b.addMetric(metric("alert threshold", alertThreshold, "probability at which alerts fire"));
         b.trainingData(new ModelCard.DataSummary(names,
                 "up to " + trainUntil + " (labels end by then)", rows,
-                Map.of("positives", Integer.toString(positives),
+                ordered("positives", Integer.toString(positives),
                         "series", Integer.toString(network.size()),
                         "covariates", Integer.toString(covariates))));
         List<String> caveats = new java.util.ArrayList<>();
@@ -93,5 +93,24 @@ final class ExceedanceCards {
     private static ModelCard.Metric metric(String name, double value, String description) {
         return ModelCard.Metric.of(name, Double.isFinite(value) ? value : 0.0,
                 Double.isFinite(value) ? description : description + " (undefined, shown as 0)");
+    }
+
+    /**
+     * A map of text pairs in the order given: what a card's table shows, in the same order in
+     * every run ({@code Map.of} iterates in an order that changes from one JVM to the next).
+     *
+     * @param keysAndValues key, value, key, value...
+     * @return an ordered, unmodifiable map
+     */
+    static Map<String, String> ordered(String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keysAndValues must come in pairs, was "
+                    + keysAndValues.length + " texts");
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

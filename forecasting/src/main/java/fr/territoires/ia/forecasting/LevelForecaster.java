@@ -387,7 +387,7 @@ public final class LevelForecaster {
                 .options(opts)
                 .provenance(Provenances.reproducible(hs.get(0).point().provenance()))
                 .trainingData(new ModelCard.DataSummary(label, "up to " + trainUntil,
-                        trainRows, Map.of("covariates", Integer.toString(covariates.size()),
+                        trainRows, ExceedanceCards.ordered("covariates", Integer.toString(covariates.size()),
                                 "series", Integer.toString(network.size()))))
                 .caveats(List.of("Interval coverage holds on average over periods like the "
                                 + "calibration years; it is not guaranteed for every day.",

@@ -58,4 +58,16 @@ class ExceedanceFallbackTest {
         assertTrue(e.getMessage().startsWith("training period must contain both exceedances and non-exceedances"),
                 e.getMessage());
     }
+
+    @Test
+    void card_trainingDataDetails_inTheSameOrderInEveryRun() {
+        // Map.of iterates in an order that changes from one JVM to the next: the card (and so the
+        // model file's bytes and checksum) must not depend on it.
+        ExceedanceForecaster f = ExceedanceForecaster.fit(lateFloods(), List.of(), CUT,
+                ExceedanceForecaster.Options.defaults(2500, 3).withValidationYears(1));
+        assertEquals(List.of("positives", "series", "covariates"),
+                List.copyOf(f.card().trainingData().details().keySet()));
+        assertEquals(List.of("a", "c", "b"), List.copyOf(ExceedanceCards.ordered("a", "1", "c", "2", "b", "3").keySet()));
+        assertThrows(IllegalArgumentException.class, () -> ExceedanceCards.ordered("a"));
+    }
 }
