@@ -545,6 +545,10 @@ public final class GeoJson {
             throw new IllegalArgumentException(path + ": invalid JSON at "
                     + where(e.getLocation()) + " (after " + index + " complete features): "
                     + e.getOriginalMessage(), e);
+        } catch (java.io.CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from leading zero bytes and fails on what follows.
+            throw new IllegalArgumentException(path + ": not valid UTF-8 text (" + e.getMessage()
+                    + "); GeoJSON files are UTF-8 (RFC 7946)", e);
         }
         if (!typeSeen) {
             throw new IllegalArgumentException(path

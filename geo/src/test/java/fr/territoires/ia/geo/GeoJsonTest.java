@@ -272,4 +272,22 @@ class GeoJsonTest {
                 () -> new GeoJson.Geometries("EPSG:0", GeoJson.DEFAULT_CRS));
         assertTrue(e.getMessage().startsWith("sourceCrs"), e.getMessage());
     }
+
+    @Test
+    void read_leadingZeroBytes_refusedAsNotUtf8NamingTheFile() throws IOException {
+        // Found by fuzzing: leading zero bytes make Jackson guess UTF-32, whose decoder then threw
+        // a bare CharConversionException instead of the reader's error naming the file.
+        byte[] json = "{\"type\": \"FeatureCollection\", \"features\": []}".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[26 + json.length];
+        System.arraycopy(json, 0, bytes, 26, json.length);
+        Path file = dir.resolve("zeros.geojson");
+        Files.write(file, bytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJson.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+        List<Feature> streamed = new ArrayList<>();
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
+                () -> GeoJson.stream(file, GeoJson.DEFAULT_CRS, streamed::add));
+        assertTrue(s.getMessage().startsWith(file + ": "), s.getMessage());
+    }
 }
