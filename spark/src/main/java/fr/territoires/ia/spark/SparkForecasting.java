@@ -162,7 +162,7 @@ public final class SparkForecasting {
                 .add("error", DataTypes.StringType, true);
         FitLevel fit = new FitLevel(new LevelSpec(options), trainUntil.toEpochDay(), from.toEpochDay(),
                 session.sessionState().conf().datetimeJava8ApiEnabled(), session.version(),
-                session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(), date);
+                session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(), key, date);
         return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(fit, Encoders.row(out));
     }
@@ -479,10 +479,11 @@ public final class SparkForecasting {
         private final String version;
         private final String master;
         private final int partitions;
+        private final String keyColumn;
         private final String dateColumn;
 
         FitLevel(LevelSpec spec, long trainUntil, long from, boolean java8, String version, String master,
-                int partitions, String dateColumn) {
+                int partitions, String keyColumn, String dateColumn) {
             this.spec = spec;
             this.trainUntil = trainUntil;
             this.from = from;
@@ -490,13 +491,15 @@ public final class SparkForecasting {
             this.version = version;
             this.master = master;
             this.partitions = partitions;
+            this.keyColumn = keyColumn;
             this.dateColumn = dateColumn;
         }
 
         @Override
         public Row call(@Nullable String key, Iterator<Row> rows) {
             if (key == null) {
-                throw new IllegalArgumentException("key column must not be null (a row must name its series)");
+                throw new IllegalArgumentException("key column \"" + keyColumn
+                        + "\" must not be null (a row must name its series)");
             }
             try {
                 TimeSeries series = series(key, rows, dateColumn);
