@@ -2,7 +2,7 @@ package fr.territoires.ia.forecasting;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.territoires.ia.core.BinaryMetrics;
+import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.TimeSeries;
 import java.time.LocalDate;
 import java.util.ArrayList;
