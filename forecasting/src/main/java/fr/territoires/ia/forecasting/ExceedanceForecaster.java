@@ -509,6 +509,8 @@ public final class ExceedanceForecaster {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         List<Double> pers = new ArrayList<>();
+        NetworkFeatures.State state = nf.seriesCount() == 0 ? null
+                : nf.state(Math.max(fromDay, nf.firstDay()), Math.min(toDay, nf.lastDay()));
         for (int k = 0; k < nf.seriesCount(); k++) {
             DailyGrid g = nf.grid(k);
             if (g.isEmpty()) {
@@ -519,7 +521,7 @@ public final class ExceedanceForecaster {
             double[] buf = new double[p];
             for (long day = from; day <= to; day++) {
                 double lab = label(g, day, options.horizon(), options.threshold());
-                if (Double.isNaN(lab) || !nf.row(k, day, buf)) {
+                if (Double.isNaN(lab) || !nf.row(k, day, state, buf)) {
                     continue;
                 }
                 s.add(k);
@@ -683,6 +685,7 @@ public final class ExceedanceForecaster {
     public Map<String, ExceedanceForecast> forecastNetwork(List<TimeSeries> network,
             List<TimeSeries> covariates, LocalDate from) {
         NetworkFeatures nf = features(network, covariates, from);
+        NetworkFeatures.State state = nf.state(from.toEpochDay(), nf.lastDay());
         Map<String, ExceedanceForecast> out = new LinkedHashMap<>();
         double[] buf = new double[nf.names().size()];
         for (int s = 0; s < nf.seriesCount(); s++) {
@@ -690,7 +693,7 @@ public final class ExceedanceForecaster {
             List<ExceedanceForecast.Row> rows = new ArrayList<>();
             List<LocalDate> skipped = new ArrayList<>();
             for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
-                if (nf.row(s, d, buf)) {
+                if (nf.row(s, d, state, buf)) {
                     double p = calibrator.apply(raw(buf, nf.latest(s, d)));
                     rows.add(new ExceedanceForecast.Row(LocalDate.ofEpochDay(d), p,
                             p >= alertThreshold));
@@ -758,13 +761,14 @@ public final class ExceedanceForecaster {
     public Map<String, List<Explanation>> explainNetwork(List<TimeSeries> network,
             List<TimeSeries> covariates, LocalDate from) {
         NetworkFeatures nf = features(network, covariates, from);
+        NetworkFeatures.State state = nf.state(from.toEpochDay(), nf.lastDay());
         Map<String, List<Explanation>> out = new LinkedHashMap<>();
         double[] buf = new double[nf.names().size()];
         for (int s = 0; s < nf.seriesCount(); s++) {
             DailyGrid g = nf.grid(s);
             List<Explanation> list = new ArrayList<>();
             for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
-                if (nf.row(s, d, buf)) {
+                if (nf.row(s, d, state, buf)) {
                     list.add(explainRow(s, buf.clone(), nf.latest(s, d), nf));
                 }
             }

@@ -295,10 +295,11 @@ public final class LevelForecaster {
         List<Long> rd = new ArrayList<>();
         List<double[]> rx = new ArrayList<>();
         double[] buf = new double[names.size()];
+        NetworkFeatures.State state = nf.state(nf.firstDay(), Math.min(nf.lastDay(), last - 1));
         for (int s = 0; s < nf.seriesCount(); s++) {
             DailyGrid g = nf.grid(s);
             for (long d = g.isEmpty() ? 1 : g.firstDay(); d <= Math.min(g.lastDay(), last - 1); d++) {
-                if (nf.row(s, d, buf)) {
+                if (nf.row(s, d, state, buf)) {
                     rs.add(s);
                     rd.add(d);
                     rx.add(buf.clone());
@@ -512,6 +513,7 @@ public final class LevelForecaster {
         NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(),
                 options.maxHorizon(), Double.NaN, trainUntil, Long.MAX_VALUE, networkFeatures,
                 NetworkFeatures.Scaling.MEAN_SD, NetworkFeatures.Gaps.NEAREST, scales);
+        NetworkFeatures.State state = nf.state(from.toEpochDay(), nf.lastDay());
         Map<String, Forecast> out = new LinkedHashMap<>();
         double[] buf = new double[nf.names().size()];
         for (int s = 0; s < nf.seriesCount(); s++) {
@@ -523,7 +525,7 @@ public final class LevelForecaster {
             List<LocalDate> skipped = new ArrayList<>();
             for (long d = from.toEpochDay(); !g.isEmpty() && d <= g.lastDay(); d++) {
                 LocalDate date = LocalDate.ofEpochDay(d);
-                if (nf.row(s, d, buf)) {
+                if (nf.row(s, d, state, buf)) {
                     dates.add(date);
                     xs.add(buf.clone());
                     latest.add(nf.latest(s, d));

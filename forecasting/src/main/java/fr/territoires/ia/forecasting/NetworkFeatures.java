@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The features of a network of daily series (one series is a network of one), row by row for a
@@ -321,6 +322,73 @@ final class NetworkFeatures {
      * @return false when no value is known within the last {@code horizon} days
      */
     boolean row(int s, long d, double[] out) {
+        return row(s, d, null, out);
+    }
+
+    /**
+     * The network's state (median over the series of the scaled value of the day, and of the
+     * one-day rises) for each day of a range, computed once for every series of the network:
+     * callers that fill the rows of all series over the same days pass it to
+     * {@link #row(int, long, State, double[])}, which then reads it instead of recomputing it
+     * for each series (the values are the same bit for bit). Immutable.
+     *
+     * @param firstDay first day held
+     * @param median network median of each day from {@code firstDay}
+     * @param rise network median one-day rise of each day from {@code firstDay}
+     */
+    record State(long firstDay, double[] median, double[] rise) {
+
+        boolean covers(long d) {
+            return d >= firstDay && d - firstDay < median.length;
+        }
+    }
+
+    /**
+     * Computes the network's state from {@code fromDay} to {@code toDay}, or returns null when
+     * there are no network features or the range is empty.
+     */
+    @Nullable State state(long fromDay, long toDay) {
+        if (!network || toDay < fromDay || toDay - fromDay >= Integer.MAX_VALUE) {
+            return null;
+        }
+        int n = (int) (toDay - fromDay + 1);
+        double[] median = new double[n];
+        double[] rise = new double[n];
+        double[] level = new double[series.size()];
+        double[] rises = new double[series.size()];
+        for (int i = 0; i < n; i++) {
+            double[] m = networkState(fromDay + i, level, rises);
+            median[i] = m[0];
+            rise[i] = m[1];
+        }
+        return new State(fromDay, median, rise);
+    }
+
+    /** Median scaled level and median one-day rise over the series on day {@code d}. */
+    private double[] networkState(long d, double[] level, double[] rise) {
+        int nl = 0;
+        int nr = 0;
+        for (int t = 0; t < series.size(); t++) {
+            double a = z(t, d);
+            double b = z(t, d - 1);
+            if (!Double.isNaN(a)) {
+                level[nl++] = a;
+                if (!Double.isNaN(b)) {
+                    rise[nr++] = a - b;
+                }
+            }
+        }
+        return new double[] {median(level, nl), median(rise, nr)};
+    }
+
+    /**
+     * Fills the row of series {@code s} on day {@code d}, reading the network's state from
+     * {@code state} when it covers the day.
+     *
+     * @param state the network's state from {@link #state(long, long)}, or null to compute it
+     * @return false when no value is known within the last {@code horizon} days
+     */
+    boolean row(int s, long d, @Nullable State state, double[] out) {
         int age = -1;
         DailyGrid g = series.get(s);
         for (int k = 0; k < horizon; k++) {
@@ -371,22 +439,16 @@ final class NetworkFeatures {
             out[j++] = scaled(s, threshold);
         }
         if (network) {
-            double[] level = new double[series.size()];
-            double[] rise = new double[series.size()];
-            int nl = 0;
-            int nr = 0;
-            for (int t = 0; t < series.size(); t++) {
-                double a = z(t, d);
-                double b = z(t, d - 1);
-                if (!Double.isNaN(a)) {
-                    level[nl++] = a;
-                    if (!Double.isNaN(b)) {
-                        rise[nr++] = a - b;
-                    }
-                }
+            if (state != null && state.covers(d)) {
+                int i = (int) (d - state.firstDay());
+                out[j++] = state.median()[i];
+                out[j++] = state.rise()[i];
+            } else {
+                double[] m = networkState(d, new double[series.size()],
+                        new double[series.size()]);
+                out[j++] = m[0];
+                out[j++] = m[1];
             }
-            out[j++] = median(level, nl);
-            out[j++] = median(rise, nr);
         }
         for (DailyGrid c : covariates) {
             for (int k : spec.covariateLags()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.forecasting.synthetic.PollutionSimulator;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -156,6 +157,43 @@ class NetworkFeaturesTest {
         double[] early = row(nf, 0, day(3, 2));
         assertEquals(20.0, early[median], 0.0);
         assertEquals(10.0, early[rise], 0.0);
+    }
+
+    @Test
+    void row_withNetworkState_sameRowsBitForBitInsideAndOutsideItsRange() {
+        List<TimeSeries> network = new java.util.ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            TimeSeries s = PollutionSimulator.simulate(LocalDate.of(2022, 1, 1), 400, 6.0, 0.1, k);
+            long[] t = new long[s.size()];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = s.timestamp(i).toEpochMilli();
+            }
+            network.add(TimeSeries.of("s" + k, t, s.values(), ZoneOffset.UTC));
+        }
+        NetworkFeatures nf = new NetworkFeatures(network, List.of(), FeatureSpec.defaults(), 2, 50.0,
+                day(6, 30), OPEN, true, NetworkFeatures.Scaling.MEAN_SD, NetworkFeatures.Gaps.NEAREST,
+                Map.of());
+        long from = nf.firstDay() + 40;
+        long to = nf.lastDay() - 40;
+        NetworkFeatures.State state = nf.state(from, to);
+        assertEquals(to - from + 1, state.median().length);
+        double[] a = new double[nf.names().size()];
+        double[] b = new double[nf.names().size()];
+        int rows = 0;
+        for (int s = 0; s < nf.seriesCount(); s++) {
+            // also the days before and after the state's range, where the row computes the state itself
+            for (long d = nf.firstDay(); d <= nf.lastDay(); d++) {
+                boolean ra = nf.row(s, d, a);
+                assertEquals(ra, nf.row(s, d, state, b), "series " + s + " day " + d);
+                if (ra) {
+                    assertArrayEquals(a, b, 0.0, "series " + s + " day " + d);
+                    rows++;
+                }
+            }
+        }
+        assertTrue(rows > 2000, "rows compared: " + rows);
+        assertEquals(null, raw(List.of(gappy()), List.of(), SPEC, 1, NetworkFeatures.Gaps.NEAREST)
+                .state(day(3, 1), day(3, 5)), "no network features, no state");
     }
 
     @Test
