@@ -20,7 +20,14 @@ import java.util.Objects;
  * one origin ({@code K} = {@link ExceedanceForecaster.Options#validationYears()}). For the origin
  * year {@code Y}, each candidate is fitted on the dates whose label ends before 1 January of
  * {@code Y} and scores the dates of {@code Y} whose label ends by the end of training; nothing
- * later than an origin's fitting dates is seen by its model.
+ * later than an origin's fitting dates is seen by its model, and that includes each series'
+ * scale: an origin's features put every series on the scale of its values before {@code Y}, as
+ * the deployed model puts it on the scale of its values up to the end of training. (Until this
+ * was mended, every origin used the scales of the whole training period, a leak of the origin
+ * years into their own validation that can flatter the logistic regression on a network and
+ * cannot flatter persistence. The mend is part of the protocol, kept whatever it does to the
+ * figures; for one series it changes nothing, since the logistic regression standardises each
+ * feature again.)
  *
  * <p><b>Ranking.</b> Average precision per origin, pooled over the series of a network; an
  * origin whose dates hold no event, or only events, is not scored. A candidate's figure is its
