@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  * logistic regression imputes them and learns from a missing indicator ({@link RidgeLogistic}),
  * so a date is forecast whenever a value is known within the last {@code h} days; only dates
  * with nothing that recent are skipped. Two candidates, persistence (the latest value) and the
- * logistic regression, are compared by rolling-origin validation over yearly origins, and the
+ * logistic regression, are compared by rolling-origin validation over yearly origins (each
+ * origin scales the series on their values before it, as the deployed model on its training
+ * period), and the
  * logistic regression replaces persistence only when it wins clearly and consistently: the
  * protocol, fixed before measuring, is in {@link RollingOrigin}. The chosen candidate's
  * out-of-origin scores, pooled over origins and series, fit one probability calibration
@@ -431,8 +433,13 @@ public final class ExceedanceForecaster {
         List<Integer> originYears = new ArrayList<>();
         for (int year = lastYear - options.validationYears() + 1; year <= lastYear; year++) {
             long start = LocalDate.of(year, 1, 1).toEpochDay();
-            Rows train = all.select(Long.MIN_VALUE, start - 1 - h);
-            Rows test = all.select(start, LocalDate.of(year, 12, 31).toEpochDay());
+            long end = Math.min(LocalDate.of(year, 12, 31).toEpochDay(), last - h);
+            // The origin's features: each series on the scale of its values before the origin.
+            NetworkFeatures before = new NetworkFeatures(network, covariates, options.features(), h,
+                    options.threshold(), start - 1, last, net, scaling, gaps, Map.of());
+            Rows rows = rows(before, options, Long.MIN_VALUE, end);
+            Rows train = rows.select(Long.MIN_VALUE, start - 1 - h);
+            Rows test = rows.select(start, end);
             if (!train.bothClasses() || test.y().length == 0) {
                 continue;
             }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *       that follows in the forecaster makes it a probability;</li>
  *   <li>figure: over the yearly origins of {@link RollingOrigin}, each candidate's mean average
  *       precision over persistence's, per data set; a candidate's score is the geometric mean
- *       over the three data sets;</li>
+ *       over the three data sets; each origin puts the series on the scale of their values
+ *       before it, as the forecaster's origins do (see {@link RollingOrigin});</li>
  *   <li>choice: the distributional candidate joins the forecaster only if its score is at least
  *       1 % higher than the logistic regression's <i>and</i> it is the higher of the two on at
  *       least two of the three data sets. Otherwise it is not added, and the study stays as the
@@ -64,43 +65,6 @@ class DistributionalCandidateStudy {
             ExceedanceForecaster.Options options) {
         long last = trainUntil.toEpochDay();
         int h = options.horizon();
-        NetworkFeatures nf = new NetworkFeatures(network, List.of(), options.features(), h,
-                options.threshold(), last, last, network.size() > 1, ExceedanceForecaster.SCALING,
-                ExceedanceForecaster.GAPS, java.util.Map.of());
-        int tau = nf.names().indexOf("to_threshold");
-        List<double[]> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<Double> m = new ArrayList<>();
-        List<Double> pers = new ArrayList<>();
-        List<Long> days = new ArrayList<>();
-        double[] buf = new double[nf.names().size()];
-        for (int k = 0; k < nf.seriesCount(); k++) {
-            DailyGrid grid = nf.grid(k);
-            if (grid.isEmpty()) {
-                continue;
-            }
-            for (long d = grid.firstDay(); d <= Math.min(last - h, grid.lastDay()); d++) {
-                double lab = ExceedanceForecaster.label(grid, d, h, options.threshold());
-                if (Double.isNaN(lab) || !nf.row(k, d, buf)) {
-                    continue;
-                }
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 1; j <= h; j++) {
-                    double v = nf.scaledValue(k, d + j);
-                    if (!Double.isNaN(v)) {
-                        max = Math.max(max, v);
-                    }
-                }
-                if (max == Double.NEGATIVE_INFINITY) {
-                    continue;
-                }
-                x.add(buf.clone());
-                y.add(lab > 0.5);
-                m.add(max);
-                pers.add(nf.latest(k, d));
-                days.add(d);
-            }
-        }
         double sumP = 0;
         double sumL = 0;
         double sumD = 0;
@@ -108,13 +72,48 @@ class DistributionalCandidateStudy {
         for (int year = trainUntil.getYear() - options.validationYears() + 1;
                 year <= trainUntil.getYear(); year++) {
             long start = LocalDate.of(year, 1, 1).toEpochDay();
-            long end = LocalDate.of(year, 12, 31).toEpochDay();
+            long end = Math.min(LocalDate.of(year, 12, 31).toEpochDay(), last - h);
+            // As the forecaster's origins: each series on the scale of its values before the origin.
+            NetworkFeatures nf = new NetworkFeatures(network, List.of(), options.features(), h,
+                    options.threshold(), start - 1, last, network.size() > 1, ExceedanceForecaster.SCALING,
+                    ExceedanceForecaster.GAPS, java.util.Map.of());
+            int tau = nf.names().indexOf("to_threshold");
+            List<double[]> x = new ArrayList<>();
+            List<Boolean> y = new ArrayList<>();
+            List<Double> m = new ArrayList<>();
+            List<Double> pers = new ArrayList<>();
+            List<Long> days = new ArrayList<>();
+            double[] buf = new double[nf.names().size()];
+            for (int k = 0; k < nf.seriesCount(); k++) {
+                DailyGrid grid = nf.grid(k);
+                if (grid.isEmpty()) {
+                    continue;
+                }
+                for (long d = grid.firstDay(); d <= Math.min(end, grid.lastDay()); d++) {
+                    double lab = ExceedanceForecaster.label(grid, d, h, options.threshold());
+                    if (Double.isNaN(lab) || !nf.row(k, d, buf)) {
+                        continue;
+                    }
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 1; j <= h; j++) {
+                        double v = nf.scaledValue(k, d + j);
+                        if (!Double.isNaN(v)) {
+                            max = Math.max(max, v);
+                        }
+                    }
+                    x.add(buf.clone());
+                    y.add(lab > 0.5);
+                    m.add(max);
+                    pers.add(nf.latest(k, d));
+                    days.add(d);
+                }
+            }
             List<Integer> tr = new ArrayList<>();
             List<Integer> te = new ArrayList<>();
             for (int i = 0; i < days.size(); i++) {
                 if (days.get(i) <= start - 1 - h) {
                     tr.add(i);
-                } else if (days.get(i) >= start && days.get(i) <= end) {
+                } else if (days.get(i) >= start) {
                     te.add(i);
                 }
             }

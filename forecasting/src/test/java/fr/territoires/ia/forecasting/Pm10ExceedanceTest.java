@@ -102,9 +102,11 @@ class Pm10ExceedanceTest {
         double clim = fr.territoires.ia.core.metrics.BinaryMetrics.climatologyBrier(ya);
         System.out.printf("PM10 leave-stations-out (47 stations, 5 folds): n=%d AP=%.4f persistence=%.4f"
                 + " ratio=%.3f Brier=%.5f clim=%.5f%n", ya.length, ap, pers, ap / pers, brier, clim);
-        // Measured 0.938x: the logistic regression, chosen in three folds, transfers less well
-        // to stations it never saw than persistence does (see the README).
-        assertTrue(ap >= 0.9 * pers, "AP " + ap + " persistence " + pers);
+        // Measured 1.016x, persistence kept in every fold since each rolling origin scales the
+        // series on their values before it (0.937x before that mend, when the leak let the
+        // logistic regression win three folds; see the README). The floor on unseen stations is
+        // persistence's level.
+        assertTrue(ap >= pers, "AP " + ap + " persistence " + pers);
         assertTrue(brier < clim);
     }
 }
