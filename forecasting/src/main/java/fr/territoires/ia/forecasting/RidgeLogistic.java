@@ -224,7 +224,7 @@ final class RidgeLogistic {
     }
 
     /** Solves {@code h x = g} for a symmetric positive-definite {@code h} (Cholesky). */
-    private static double[] solve(double[][] h, double[] g) {
+    static double[] solve(double[][] h, double[] g) {
         int m = g.length;
         double[][] l = new double[m][m];
         for (int i = 0; i < m; i++) {

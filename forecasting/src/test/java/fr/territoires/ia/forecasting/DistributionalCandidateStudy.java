@@ -195,40 +195,9 @@ class DistributionalCandidateStudy {
                 a[l][j] = a[j][l];
             }
         }
-        double[] w = cholesky(a, b);
+        double[] w = RidgeLogistic.solve(a, b);
         double[] out = java.util.Arrays.copyOf(w, q + 1);
         out[q] = mean;
         return out;
-    }
-
-    private static double[] cholesky(double[][] a, double[] b) {
-        int q = b.length;
-        double[][] l = new double[q][q];
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = i == j ? Math.sqrt(s) : s / l[j][j];
-            }
-        }
-        double[] u = new double[q];
-        for (int i = 0; i < q; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * u[k];
-            }
-            u[i] = s / l[i][i];
-        }
-        double[] w = new double[q];
-        for (int i = q - 1; i >= 0; i--) {
-            double s = u[i];
-            for (int k = i + 1; k < q; k++) {
-                s -= l[k][i] * w[k];
-            }
-            w[i] = s / l[i][i];
-        }
-        return w;
     }
 }

@@ -3,6 +3,7 @@ package fr.territoires.ia.forecasting;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,7 +193,7 @@ class NetworkFeaturesTest {
             }
         }
         assertTrue(rows > 2000, "rows compared: " + rows);
-        assertEquals(null, raw(List.of(gappy()), List.of(), SPEC, 1, NetworkFeatures.Gaps.NEAREST)
+        assertNull(raw(List.of(gappy()), List.of(), SPEC, 1, NetworkFeatures.Gaps.NEAREST)
                 .state(day(3, 1), day(3, 5)), "no network features, no state");
     }
 
