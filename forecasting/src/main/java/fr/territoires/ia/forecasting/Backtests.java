@@ -131,11 +131,11 @@ public final class Backtests {
             long last = Long.MIN_VALUE;
             for (ExceedanceForecast.Row r : rows) {
                 long d = r.date().toEpochDay();
-                if (Double.isNaN(ExceedanceForecaster.label(y, d, horizon, threshold))
+                if (Double.isNaN(ExceedanceRows.label(y, d, horizon, threshold))
                         || Double.isNaN(y.at(d))) {
                     continue;
                 }
-                boolean a = ExceedanceForecaster.label(y, d, horizon, threshold) > 0.5;
+                boolean a = ExceedanceRows.label(y, d, horizon, threshold) > 0.5;
                 actualL.add(a);
                 pL.add(r.probability());
                 todayL.add(y.at(d));
@@ -152,7 +152,7 @@ public final class Backtests {
             }
             for (java.time.LocalDate skipped : forecast.skipped()) {
                 long d = skipped.toEpochDay();
-                if (!Double.isNaN(ExceedanceForecaster.label(y, d, horizon, threshold))
+                if (!Double.isNaN(ExceedanceRows.label(y, d, horizon, threshold))
                         && !Double.isNaN(y.at(d))) {
                     total++;
                 }

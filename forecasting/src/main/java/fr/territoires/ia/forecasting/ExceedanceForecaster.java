@@ -1,7 +1,6 @@
 package fr.territoires.ia.forecasting;
 
 import fr.territoires.ia.core.TimeSeries;
-import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.core.trust.ModelFile;
@@ -246,47 +245,6 @@ public final class ExceedanceForecaster {
         }
     }
 
-    /** Rows with known labels: series index, issue day, features, outcome, persistence score. */
-    private record Rows(int[] series, long[] days, double[][] x, boolean[] y, double[] persistence) {
-
-        Rows select(long fromDay, long toDay) {
-            int n = 0;
-            for (long d : days) {
-                n += d >= fromDay && d <= toDay ? 1 : 0;
-            }
-            int[] s = new int[n];
-            long[] dd = new long[n];
-            double[][] xs = new double[n][];
-            boolean[] ys = new boolean[n];
-            double[] ps = new double[n];
-            int k = 0;
-            for (int i = 0; i < days.length; i++) {
-                if (days[i] >= fromDay && days[i] <= toDay) {
-                    s[k] = series[i];
-                    dd[k] = days[i];
-                    xs[k] = x[i];
-                    ys[k] = y[i];
-                    ps[k] = persistence[i];
-                    k++;
-                }
-            }
-            return new Rows(s, dd, xs, ys, ps);
-        }
-
-        int positives() {
-            int n = 0;
-            for (boolean b : y) {
-                n += b ? 1 : 0;
-            }
-            return n;
-        }
-
-        boolean bothClasses() {
-            int p = positives();
-            return p > 0 && p < y.length;
-        }
-    }
-
     // Package-private, never written after construction: ExceedanceModelCodec reads them.
     final Options options;
     final @Nullable RidgeLogistic model;
@@ -331,20 +289,6 @@ public final class ExceedanceForecaster {
     static double logit(double p) {
         double q = Math.min(1.0 - 1e-7, Math.max(1e-7, p));
         return Math.log(q / (1.0 - q));
-    }
-
-    /** Label of date d: 1, 0, or NaN when unknown. */
-    static double label(DailyGrid y, long d, int h, double threshold) {
-        boolean missing = false;
-        for (int k = 1; k <= h; k++) {
-            double v = y.at(d + k);
-            if (Double.isNaN(v)) {
-                missing = true;
-            } else if (v > threshold) {
-                return 1.0;
-            }
-        }
-        return missing ? Double.NaN : 0.0;
     }
 
     /** Names of the two candidates, as the card and {@link #chosenModel()} give them. */
@@ -415,48 +359,23 @@ public final class ExceedanceForecaster {
         boolean net = network.size() > 1;
         NetworkFeatures nf = new NetworkFeatures(network, covariates, options.features(), h,
                 options.threshold(), last, last, net, scaling, gaps, Map.of());
-        Rows all = rows(nf, options, Long.MIN_VALUE, last - h);
-        if (all.y().length == 0) {
+        ExceedanceRows all = ExceedanceRows.of(nf, options.threshold(), h, Long.MIN_VALUE,
+                last - h);
+        if (all.size() == 0) {
             throw new IllegalArgumentException("series must have values on or before " + trainUntil
                     + " with a known outcome " + h + " day(s) later, was none");
         }
         if (!all.bothClasses()) {
             throw new IllegalArgumentException("training period must contain both exceedances and "
                     + "non-exceedances, was " + all.positives() + " exceedances among "
-                    + all.y().length + " dates");
+                    + all.size() + " dates");
         }
-        // Rolling origins: the last validationYears calendar years of training.
-        int lastYear = trainUntil.getYear();
-        List<boolean[]> oy = new ArrayList<>();
-        List<double[]> ops = new ArrayList<>();
-        List<double[]> ols = new ArrayList<>();
-        List<Integer> originYears = new ArrayList<>();
-        for (int year = lastYear - options.validationYears() + 1; year <= lastYear; year++) {
-            long start = LocalDate.of(year, 1, 1).toEpochDay();
-            long end = Math.min(LocalDate.of(year, 12, 31).toEpochDay(), last - h);
-            // The origin's features: each series on the scale of its values before the origin.
-            NetworkFeatures before = new NetworkFeatures(network, covariates, options.features(), h,
-                    options.threshold(), start - 1, last, net, scaling, gaps, Map.of());
-            Rows rows = rows(before, options, Long.MIN_VALUE, end);
-            Rows train = rows.select(Long.MIN_VALUE, start - 1 - h);
-            Rows test = rows.select(start, end);
-            if (!train.bothClasses() || test.y().length == 0) {
-                continue;
-            }
-            RidgeLogistic m = RidgeLogistic.fit(train.x(), train.y());
-            double[] ls = new double[test.y().length];
-            for (int i = 0; i < ls.length; i++) {
-                ls[i] = m.logOdds(test.x()[i]);
-            }
-            oy.add(test.y());
-            ops.add(test.persistence());
-            ols.add(ls);
-            originYears.add(year);
-        }
-        RollingOrigin.Decision decision = RollingOrigin.decide(oy, ops, ols);
+        RollingOrigin.Validation validation = RollingOrigin.validate(network, covariates, options,
+                trainUntil, scaling, gaps);
+        RollingOrigin.Decision decision = validation.decision();
         boolean logistic = decision.complexChosen();
-        boolean[] vy = concatY(oy);
-        double[] vs = concat(logistic ? ols : ops);
+        boolean[] vy = validation.pooledLabels();
+        double[] vs = validation.pooledScores();
         RidgeLogistic finalModel = logistic ? RidgeLogistic.fit(all.x(), all.y()) : null;
         Calibrator cal;
         if (logistic) {
@@ -468,7 +387,7 @@ public final class ExceedanceForecaster {
         }
         boolean[] ty = vy;
         double[] tp;
-        if (vy.length == 0 || !bothClasses(vy)) {
+        if (vy.length == 0 || !ExceedanceRows.bothClasses(vy)) {
             // No scored origin: the alert rule is chosen on the training dates themselves.
             ty = all.y();
             tp = cal.apply(all.persistence());
@@ -476,7 +395,8 @@ public final class ExceedanceForecaster {
             tp = cal.apply(vs);
         }
         double years = ty.length / 365.25 / Math.max(1, nf.seriesCount());
-        double threshold = chooseThreshold(tp, ty, years, options);
+        double threshold = AlertThreshold.choose(tp, ty, years, options.targetPrecision(),
+                options.maxFalseAlertsPerYear());
         double reference = 0;
         for (double p : all.persistence()) {
             reference += logit(cal.apply(p)) / all.persistence().length;
@@ -488,8 +408,8 @@ public final class ExceedanceForecaster {
                     all.persistence()[i], nf));
         }
         ModelCard card = ExceedanceCards.card(network, options, trainUntil, chosenName, decision,
-                originYears, vy, tp, cal.describe(), threshold, all.y().length, all.positives(),
-                covariates.size(), net)
+                validation.years(), vy, tp, cal.describe(), threshold, all.size(),
+                all.positives(), covariates.size(), net)
                 .toBuilder().featureImportance(Explanation.importance(explained)).build();
         return new ExceedanceForecaster(options, finalModel, cal, threshold, covariates.size(),
                 net, last, chosenName, card, decision, reference, scaling, gaps, nf.scales());
@@ -498,86 +418,6 @@ public final class ExceedanceForecaster {
     private static Calibrator calibrate(Options options, double[] s, boolean[] y) {
         return options.calibration() == Calibration.ISOTONIC ? Calibrator.isotonic(s, y)
                 : Calibrator.platt(s, y);
-    }
-
-    private static boolean bothClasses(boolean[] y) {
-        int p = 0;
-        for (boolean b : y) {
-            p += b ? 1 : 0;
-        }
-        return p > 0 && p < y.length;
-    }
-
-    /** The rows of every series from {@code fromDay} to {@code toDay} whose label is known. */
-    private static Rows rows(NetworkFeatures nf, Options options, long fromDay, long toDay) {
-        int p = nf.names().size();
-        List<Integer> s = new ArrayList<>();
-        List<Long> d = new ArrayList<>();
-        List<double[]> x = new ArrayList<>();
-        List<Boolean> y = new ArrayList<>();
-        List<Double> pers = new ArrayList<>();
-        NetworkFeatures.State state = nf.seriesCount() == 0 ? null
-                : nf.state(Math.max(fromDay, nf.firstDay()), Math.min(toDay, nf.lastDay()));
-        for (int k = 0; k < nf.seriesCount(); k++) {
-            DailyGrid g = nf.grid(k);
-            if (g.isEmpty()) {
-                continue;
-            }
-            long from = Math.max(fromDay, g.firstDay());
-            long to = Math.min(toDay, g.lastDay());
-            double[] buf = new double[p];
-            for (long day = from; day <= to; day++) {
-                double lab = label(g, day, options.horizon(), options.threshold());
-                if (Double.isNaN(lab) || !nf.row(k, day, state, buf)) {
-                    continue;
-                }
-                s.add(k);
-                d.add(day);
-                x.add(buf.clone());
-                y.add(lab > 0.5);
-                pers.add(nf.latest(k, day));
-            }
-        }
-        int n = d.size();
-        int[] sa = new int[n];
-        long[] da = new long[n];
-        boolean[] ya = new boolean[n];
-        double[] pa = new double[n];
-        for (int i = 0; i < n; i++) {
-            sa[i] = s.get(i);
-            da[i] = d.get(i);
-            ya[i] = y.get(i);
-            pa[i] = pers.get(i);
-        }
-        return new Rows(sa, da, x.toArray(new double[0][]), ya, pa);
-    }
-
-    private static boolean[] concatY(List<boolean[]> parts) {
-        int n = 0;
-        for (boolean[] a : parts) {
-            n += a.length;
-        }
-        boolean[] out = new boolean[n];
-        int k = 0;
-        for (boolean[] a : parts) {
-            System.arraycopy(a, 0, out, k, a.length);
-            k += a.length;
-        }
-        return out;
-    }
-
-    private static double[] concat(List<double[]> parts) {
-        int n = 0;
-        for (double[] a : parts) {
-            n += a.length;
-        }
-        double[] out = new double[n];
-        int k = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, out, k, a.length);
-            k += a.length;
-        }
-        return out;
     }
 
     /** The raw score of a row: the model's log-odds, or the latest value for persistence. */
@@ -609,46 +449,6 @@ public final class ExceedanceForecaster {
         c[names.size()] = persistenceReference;
         return Explanation.of("log-odds of exceedance, calibrated persistence",
                 "log-cote de dépassement, persistance calibrée", names, shown, c, value);
-    }
-
-    static double chooseThreshold(double[] p, boolean[] y, double years, Options options) {
-        Integer[] order = new Integer[p.length];
-        for (int i = 0; i < p.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (i, j) -> Double.compare(p[j], p[i]));
-        int positives = 0;
-        for (boolean b : y) {
-            positives += b ? 1 : 0;
-        }
-        int tp = 0;
-        int fp = 0;
-        double ruleThreshold = Double.NaN;
-        double bestF1 = -1;
-        double f1Threshold = 1.0;
-        for (int k = 0; k < order.length; k++) {
-            int i = order[k];
-            if (y[i]) {
-                tp++;
-            } else {
-                fp++;
-            }
-            if (k + 1 < order.length && p[order[k + 1]] == p[i]) {
-                continue;
-            }
-            double precision = tp / (double) (tp + fp);
-            double recall = positives == 0 ? 0 : tp / (double) positives;
-            if (tp > 0 && precision >= options.targetPrecision()
-                    && fp / Math.max(years, 1e-9) <= options.maxFalseAlertsPerYear()) {
-                ruleThreshold = p[i];
-            }
-            double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                f1Threshold = p[i];
-            }
-        }
-        return Double.isNaN(ruleThreshold) ? f1Threshold : ruleThreshold;
     }
 
     /**

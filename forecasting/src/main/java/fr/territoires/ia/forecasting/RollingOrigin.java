@@ -1,7 +1,11 @@
 package fr.territoires.ia.forecasting;
 
+import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.metrics.BinaryMetrics;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +42,8 @@ import java.util.Objects;
  * and it has the higher average precision in more than half of the scored origins. With fewer
  * than {@value #MIN_ORIGINS} scored origins there is no evidence, and persistence is kept.
  *
+ * <p>{@link #validate} runs the origins and applies the rule; {@link #decide} is the rule alone.
+ *
  * <p>Instances are immutable and safe for concurrent use.
  */
 final class RollingOrigin {
@@ -62,6 +68,105 @@ final class RollingOrigin {
      * @param complexChosen whether the rule keeps the more complex candidate
      */
     record Decision(double simpler, double complex, int scored, int wins, boolean complexChosen) {
+    }
+
+    /**
+     * The out-of-origin scores of both candidates and the decision.
+     *
+     * @param years the scored origin years (each with a fitted model and at least one date),
+     *     in order
+     * @param labels per origin year, the outcomes of its dates
+     * @param persistence per origin year, persistence's scores (the latest value)
+     * @param logistic per origin year, the logistic regression's log-odds
+     * @param decision the rule applied to them
+     */
+    record Validation(List<Integer> years, List<boolean[]> labels, List<double[]> persistence,
+            List<double[]> logistic, Decision decision) {
+
+        /** The outcomes of every origin, concatenated in origin order. */
+        boolean[] pooledLabels() {
+            int n = 0;
+            for (boolean[] a : labels) {
+                n += a.length;
+            }
+            boolean[] out = new boolean[n];
+            int k = 0;
+            for (boolean[] a : labels) {
+                System.arraycopy(a, 0, out, k, a.length);
+                k += a.length;
+            }
+            return out;
+        }
+
+        /** The chosen candidate's scores of every origin, concatenated as {@link #pooledLabels}. */
+        double[] pooledScores() {
+            List<double[]> parts = decision.complexChosen() ? logistic : persistence;
+            int n = 0;
+            for (double[] a : parts) {
+                n += a.length;
+            }
+            double[] out = new double[n];
+            int k = 0;
+            for (double[] a : parts) {
+                System.arraycopy(a, 0, out, k, a.length);
+                k += a.length;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Runs the protocol on a network: for each of the last {@code options.validationYears()}
+     * calendar years of training, fits the logistic regression on the dates whose outcome is
+     * known before the year starts (every series on the scale of its values before it) and scores
+     * the year's dates whose outcome is known by {@code trainUntil}; then applies {@link #decide}.
+     * An origin whose training dates lack an exceedance or a non-exceedance, or that has no date
+     * to score, is skipped.
+     *
+     * @param network the series
+     * @param covariates covariates shared by the network
+     * @param options the forecaster's settings
+     * @param trainUntil last date of training
+     * @param scaling per-series scaling
+     * @param gaps how missing lags are filled
+     * @return the scores and the decision
+     */
+    static Validation validate(List<TimeSeries> network, List<TimeSeries> covariates,
+            ExceedanceForecaster.Options options, LocalDate trainUntil,
+            NetworkFeatures.Scaling scaling, NetworkFeatures.Gaps gaps) {
+        long last = trainUntil.toEpochDay();
+        int h = options.horizon();
+        boolean net = network.size() > 1;
+        int lastYear = trainUntil.getYear();
+        List<Integer> years = new ArrayList<>();
+        List<boolean[]> labels = new ArrayList<>();
+        List<double[]> persistence = new ArrayList<>();
+        List<double[]> logistic = new ArrayList<>();
+        for (int year = lastYear - options.validationYears() + 1; year <= lastYear; year++) {
+            long start = LocalDate.of(year, 1, 1).toEpochDay();
+            long end = Math.min(LocalDate.of(year, 12, 31).toEpochDay(), last - h);
+            // The origin's features: each series on the scale of its values before the origin.
+            NetworkFeatures before = new NetworkFeatures(network, covariates, options.features(), h,
+                    options.threshold(), start - 1, last, net, scaling, gaps, Map.of());
+            ExceedanceRows rows = ExceedanceRows.of(before, options.threshold(), h, Long.MIN_VALUE,
+                    end);
+            ExceedanceRows train = rows.select(Long.MIN_VALUE, start - 1 - h);
+            ExceedanceRows test = rows.select(start, end);
+            if (!train.bothClasses() || test.size() == 0) {
+                continue;
+            }
+            RidgeLogistic m = RidgeLogistic.fit(train.x(), train.y());
+            double[] ls = new double[test.size()];
+            for (int i = 0; i < ls.length; i++) {
+                ls[i] = m.logOdds(test.x()[i]);
+            }
+            years.add(year);
+            labels.add(test.y());
+            persistence.add(test.persistence());
+            logistic.add(ls);
+        }
+        return new Validation(List.copyOf(years), List.copyOf(labels), List.copyOf(persistence),
+                List.copyOf(logistic), decide(labels, persistence, logistic));
     }
 
     /**

@@ -90,7 +90,7 @@ class DistributionalCandidateStudy {
                     continue;
                 }
                 for (long d = grid.firstDay(); d <= Math.min(end, grid.lastDay()); d++) {
-                    double lab = ExceedanceForecaster.label(grid, d, h, options.threshold());
+                    double lab = ExceedanceRows.label(grid, d, h, options.threshold());
                     if (Double.isNaN(lab) || !nf.row(k, d, buf)) {
                         continue;
                     }

@@ -76,7 +76,7 @@ class Pm10ExceedanceTest {
                 DailyGrid g = DailyGrid.of(s, s.name());
                 for (ExceedanceForecast.Row r : fc.get(s.name()).rows()) {
                     long d = r.date().toEpochDay();
-                    double lab = ExceedanceForecaster.label(g, d, 1, 50);
+                    double lab = ExceedanceRows.label(g, d, 1, 50);
                     if (Double.isNaN(lab) || Double.isNaN(g.at(d))) {
                         continue;
                     }
