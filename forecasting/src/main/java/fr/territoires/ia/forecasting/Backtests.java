@@ -3,10 +3,14 @@ package fr.territoires.ia.forecasting;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.metrics.RegressionMetrics;
+import fr.territoires.ia.core.trust.Bootstrap;
+import fr.territoires.ia.core.trust.ModelCard;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Scores forecasts against what happened: ranking, calibration and event-level metrics for
@@ -82,7 +86,7 @@ public final class Backtests {
             double threshold, int horizon) {
         Objects.requireNonNull(forecast, "forecast");
         Objects.requireNonNull(observed, "observed");
-        return evaluate(java.util.Map.of(observed.name(), forecast), List.of(observed), threshold,
+        return evaluate(Map.of(observed.name(), forecast), List.of(observed), threshold,
                 horizon);
     }
 
@@ -101,7 +105,7 @@ public final class Backtests {
      * @throws IllegalArgumentException when {@code horizon < 1}, a series has no forecast, no
      *     forecast date has a known outcome, or a series has two values on one date
      */
-    public static ExceedanceReport evaluate(java.util.Map<String, ExceedanceForecast> forecasts,
+    public static ExceedanceReport evaluate(Map<String, ExceedanceForecast> forecasts,
             List<TimeSeries> observed, double threshold, int horizon) {
         Objects.requireNonNull(forecasts, "forecasts");
         Objects.requireNonNull(observed, "observed");
@@ -119,11 +123,7 @@ public final class Backtests {
         int eligible = 0;
         int total = 0;
         for (TimeSeries series : observed) {
-            ExceedanceForecast forecast = forecasts.get(series.name());
-            if (forecast == null) {
-                throw new IllegalArgumentException("forecasts must hold series " + series.name()
-                        + ", was absent");
-            }
+            ExceedanceForecast forecast = forecastOf(forecasts, series);
             DailyGrid y = DailyGrid.of(series, "observed");
             List<ExceedanceForecast.Row> rows = forecast.rows();
             java.util.Set<Long> alertDays = new java.util.HashSet<>();
@@ -190,6 +190,98 @@ public final class Backtests {
                 BinaryMetrics.brierScore(actual, p), BinaryMetrics.climatologyBrier(actual),
                 BinaryMetrics.averagePrecision(actual, today), episodes, caught,
                 falseAlerts / (n / 365.25), alerts, eligible / (double) Math.max(1, total));
+    }
+
+    /**
+     * The skill of a network's exceedance forecasts over persistence, {@code AP(forecast) /
+     * AP(persistence)} pooled over the station-days that {@link #evaluate(Map, List, double, int)}
+     * scores, with its 95 % paired moving-block bootstrap interval over dates: each resample
+     * draws {@value Bootstrap#DEFAULT_RESAMPLES} times blocks of consecutive dates
+     * ({@link Bootstrap#defaultBlockLength(int)} of the number of dates), takes every series'
+     * rows of the drawn dates for both scores alike, and computes the ratio; resamples without
+     * an exceedance are left out. Resampling whole dates keeps the episodes that strike several
+     * stations at once together, and blocks keep an episode's days together (H. R. Künsch,
+     * Annals of Statistics 17(3), 1989). An interval that holds 1 says the test period cannot
+     * tell the forecast from persistence.
+     *
+     * @param forecasts one forecast per series, by series name
+     * @param observed the observed daily series, each named as its forecast
+     * @param threshold the level to exceed, as at fitting time
+     * @param horizon days ahead, as at fitting time, {@code >= 1}
+     * @param seed seed of the resampling (same seed, same interval)
+     * @return the ratio as a card metric named {@code "AP / persistence AP"}, with its interval
+     * @throws NullPointerException when an argument is null
+     * @throws IllegalArgumentException as {@link #evaluate(Map, List, double, int)}, or when the
+     *     scored dates hold no exceedance
+     */
+    public static ModelCard.Metric averagePrecisionRatio(Map<String, ExceedanceForecast> forecasts,
+            List<TimeSeries> observed, double threshold, int horizon, long seed) {
+        Objects.requireNonNull(forecasts, "forecasts");
+        Objects.requireNonNull(observed, "observed");
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, was " + horizon);
+        }
+        // Rows grouped by date: actual, probability and the value of the day.
+        TreeMap<Long, List<double[]>> byDate = new TreeMap<>();
+        for (TimeSeries series : observed) {
+            ExceedanceForecast forecast = forecastOf(forecasts, series);
+            DailyGrid y = DailyGrid.of(series, "observed");
+            for (ExceedanceForecast.Row r : forecast.rows()) {
+                long d = r.date().toEpochDay();
+                double label = ExceedanceRows.label(y, d, horizon, threshold);
+                if (Double.isNaN(label) || Double.isNaN(y.at(d))) {
+                    continue;
+                }
+                byDate.computeIfAbsent(d, k -> new ArrayList<>())
+                        .add(new double[] {label, r.probability(), y.at(d)});
+            }
+        }
+        if (byDate.isEmpty()) {
+            throw new IllegalArgumentException("forecasts must have a date with a known outcome, "
+                    + "was none");
+        }
+        List<List<double[]>> dates = new ArrayList<>(byDate.values());
+        java.util.function.ToDoubleFunction<int[]> ratio = idx -> {
+            int n = 0;
+            for (int i : idx) {
+                n += dates.get(i).size();
+            }
+            boolean[] a = new boolean[n];
+            double[] p = new double[n];
+            double[] today = new double[n];
+            int k = 0;
+            for (int i : idx) {
+                for (double[] row : dates.get(i)) {
+                    a[k] = row[0] > 0.5;
+                    p[k] = row[1];
+                    today[k] = row[2];
+                    k++;
+                }
+            }
+            double pers = BinaryMetrics.averagePrecision(a, today);
+            return pers > 0 ? BinaryMetrics.averagePrecision(a, p) / pers : Double.NaN;
+        };
+        int[] all = new int[dates.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        if (Double.isNaN(ratio.applyAsDouble(all))) {
+            throw new IllegalArgumentException("forecasts must have an exceedance among the "
+                    + "scored dates, was none");
+        }
+        return Bootstrap.blockMetric("AP / persistence AP", "average precision of the "
+                + "probabilities over that of the value of the day, pooled over series and dates",
+                dates.size(), ratio, seed);
+    }
+
+    private static ExceedanceForecast forecastOf(Map<String, ExceedanceForecast> forecasts,
+            TimeSeries series) {
+        ExceedanceForecast forecast = forecasts.get(series.name());
+        if (forecast == null) {
+            throw new IllegalArgumentException("forecasts must hold series " + series.name()
+                    + ", was absent");
+        }
+        return forecast;
     }
 
     /**

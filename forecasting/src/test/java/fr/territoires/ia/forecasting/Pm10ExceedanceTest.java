@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.territoires.ia.core.TimeSeries;
+import fr.territoires.ia.core.trust.ModelCard;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,15 +35,16 @@ class Pm10ExceedanceTest {
                 options(network));
         Map<String, ExceedanceForecast> fc = f.forecastNetwork(network, List.of(), TEST_START);
         Backtests.ExceedanceReport r = Backtests.evaluate(fc, network, 50, 1);
+        ModelCard.Metric ratio = Backtests.averagePrecisionRatio(fc, network, 50, 1, 13);
         double[] v = f.validation();
         System.out.printf("PM10 10 stations, one model: chosen=%s (origins: persistence %.3f, logistic %.3f,"
-                        + " %d of %d won)%n  n=%d AP=%.4f persistence=%.4f ratio=%.3f Brier=%.5f clim=%.5f"
-                        + " coverage=%.4f%n", f.chosenModel(), v[0], v[1], (int) v[3], (int) v[2], r.dates(),
-                r.averagePrecision(), r.persistenceAveragePrecision(),
-                r.averagePrecision() / r.persistenceAveragePrecision(), r.brier(), r.climatologyBrier(),
-                r.coverage());
+                        + " %d of %d won)%n  n=%d AP=%.4f persistence=%.4f ratio=%.3f [%.3f, %.3f] Brier=%.5f"
+                        + " clim=%.5f coverage=%.4f%n", f.chosenModel(), v[0], v[1], (int) v[3], (int) v[2],
+                r.dates(), r.averagePrecision(), r.persistenceAveragePrecision(),
+                r.averagePrecision() / r.persistenceAveragePrecision(), ratio.lower(), ratio.upper(),
+                r.brier(), r.climatologyBrier(), r.coverage());
         // Issue #13 asks 1.05x; the protocol keeps persistence here (the logistic regression's
-        // mean over the yearly origins is 1.043x persistence's, under its 1.05 margin): 1.000x.
+        // mean over the yearly origins is 1.027x persistence's, under its 1.05 margin): 1.000x.
         assertTrue(r.averagePrecision() >= r.persistenceAveragePrecision() - 1e-12,
                 "AP " + r.averagePrecision() + " persistence " + r.persistenceAveragePrecision());
         assertTrue(r.brier() < r.climatologyBrier());
@@ -59,9 +61,8 @@ class Pm10ExceedanceTest {
     @Test
     void fitNetwork_leaveStationsOut_pooledApWithinTenPercentOfPersistence() {
         List<TimeSeries> all = ForecastingData.pm10(ForecastingData.pm10Stations());
-        List<Boolean> y = new ArrayList<>();
-        List<Double> p = new ArrayList<>();
-        List<Double> today = new ArrayList<>();
+        Map<String, ExceedanceForecast> heldOut = new java.util.LinkedHashMap<>();
+        List<TimeSeries> heldSeries = new ArrayList<>();
         int folds = 5;
         for (int fold = 0; fold < folds; fold++) {
             List<TimeSeries> train = new ArrayList<>();
@@ -73,35 +74,23 @@ class Pm10ExceedanceTest {
                     options(train));
             Map<String, ExceedanceForecast> fc = f.forecastNetwork(all, List.of(), TEST_START);
             for (TimeSeries s : held) {
-                DailyGrid g = DailyGrid.of(s, s.name());
-                for (ExceedanceForecast.Row r : fc.get(s.name()).rows()) {
-                    long d = r.date().toEpochDay();
-                    double lab = ExceedanceRows.label(g, d, 1, 50);
-                    if (Double.isNaN(lab) || Double.isNaN(g.at(d))) {
-                        continue;
-                    }
-                    y.add(lab > 0.5);
-                    p.add(r.probability());
-                    today.add(g.at(d));
-                }
+                heldOut.put(s.name(), fc.get(s.name()));
+                heldSeries.add(s);
             }
             System.out.printf("PM10 leave-stations-out fold %d: %d stations held out, chosen=%s%n", fold,
                     held.size(), f.chosenModel());
         }
-        boolean[] ya = new boolean[y.size()];
-        double[] pa = new double[y.size()];
-        double[] ta = new double[y.size()];
-        for (int i = 0; i < ya.length; i++) {
-            ya[i] = y.get(i);
-            pa[i] = p.get(i);
-            ta[i] = today.get(i);
-        }
-        double ap = fr.territoires.ia.core.metrics.BinaryMetrics.averagePrecision(ya, pa);
-        double pers = fr.territoires.ia.core.metrics.BinaryMetrics.averagePrecision(ya, ta);
-        double brier = fr.territoires.ia.core.metrics.BinaryMetrics.brierScore(ya, pa);
-        double clim = fr.territoires.ia.core.metrics.BinaryMetrics.climatologyBrier(ya);
+        Backtests.ExceedanceReport r = Backtests.evaluate(heldOut, heldSeries, 50, 1);
+        double ap = r.averagePrecision();
+        double pers = r.persistenceAveragePrecision();
+        double brier = r.brier();
+        double clim = r.climatologyBrier();
+        ModelCard.Metric ratio = Backtests.averagePrecisionRatio(heldOut, heldSeries, 50, 1, 13);
         System.out.printf("PM10 leave-stations-out (47 stations, 5 folds): n=%d AP=%.4f persistence=%.4f"
-                + " ratio=%.3f Brier=%.5f clim=%.5f%n", ya.length, ap, pers, ap / pers, brier, clim);
+                + " ratio=%.3f [%.3f, %.3f] Brier=%.5f clim=%.5f%n", r.dates(), ap, pers, ap / pers,
+                ratio.lower(), ratio.upper(), brier, clim);
+        assertEquals(ap / pers, ratio.value(), 1e-12);
+        assertTrue(ratio.lower() <= ratio.value() && ratio.value() <= ratio.upper());
         // Measured 1.016x, persistence kept in every fold since each rolling origin scales the
         // series on their values before it (0.937x before that mend, when the leak let the
         // logistic regression win three folds; see the README). The floor on unseen stations is
