@@ -82,10 +82,10 @@ final class ExceedanceCards {
                 "A date is forecast when a value is known within the last " + options.horizon()
                         + " day(s); missing lags are imputed and flagged, dates with nothing that "
                         + "recent are reported as skipped.",
-                "The logistic regression replaces persistence only when it wins clearly and "
-                        + "consistently on the yearly origins (mean average precision at least "
-                        + RollingOrigin.MARGIN + " times persistence's, more than half the "
-                        + "origins won)."));
+                "The logistic regression replaces persistence only when it wins clearly on "
+                        + "the yearly origins (mean average precision over at least "
+                        + RollingOrigin.MIN_ORIGINS + " origins at least " + RollingOrigin.MARGIN
+                        + " times persistence's)."));
         b.caveats(caveats);
         return b.build();
     }

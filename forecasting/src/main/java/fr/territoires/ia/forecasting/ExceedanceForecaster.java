@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * logistic regression, are compared by rolling-origin validation over yearly origins (each
  * origin scales the series on their values before it, as the deployed model on its training
  * period), and the
- * logistic regression replaces persistence only when it wins clearly and consistently: the
- * protocol, fixed before measuring, is in {@link RollingOrigin}. The chosen candidate's
+ * logistic regression replaces persistence only when its mean average precision over the
+ * origins is clearly higher: the protocol, fixed before measuring, is in {@link RollingOrigin}. The chosen candidate's
  * out-of-origin scores, pooled over origins and series, fit one probability calibration
  * (isotonic with a tie-break by the raw score, or Platt), so that probabilities rank across the
  * series of a network, and the alert threshold: the lowest probability that reaches

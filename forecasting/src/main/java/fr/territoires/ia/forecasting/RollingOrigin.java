@@ -37,10 +37,15 @@ import java.util.Objects;
  * origin whose dates hold no event, or only events, is not scored. A candidate's figure is its
  * mean over the scored origins.
  *
- * <p><b>Rule.</b> The logistic regression replaces persistence only when it wins clearly and
- * consistently: its mean average precision is at least {@value #MARGIN} times persistence's,
- * and it has the higher average precision in more than half of the scored origins. With fewer
- * than {@value #MIN_ORIGINS} scored origins there is no evidence, and persistence is kept.
+ * <p><b>Rule.</b> The logistic regression replaces persistence only when it wins clearly over
+ * the origins: its mean average precision over them is at least {@value #MARGIN} times
+ * persistence's. With fewer than {@value #MIN_ORIGINS} scored origins there is no evidence, and
+ * persistence is kept. (The rule first also asked the logistic regression to win more than half
+ * of the scored origins. With a handful of exceedance days in most years, which candidate wins
+ * one origin is close to a coin toss, and a study of the rule itself on splits inside the
+ * training periods, its protocol committed before it ran, found the margin alone better:
+ * {@code ChoiceRuleStudy} in the test sources, and the README. The number of origins won is
+ * still reported.)
  *
  * <p>{@link #validate} runs the origins and applies the rule; {@link #decide} is the rule alone.
  *
@@ -210,7 +215,7 @@ final class RollingOrigin {
         }
         double ms = scored == 0 ? Double.NaN : sumSimple / scored;
         double mc = scored == 0 ? Double.NaN : sumComplex / scored;
-        boolean chosen = scored >= MIN_ORIGINS && mc >= MARGIN * ms && 2 * wins > scored;
+        boolean chosen = scored >= MIN_ORIGINS && mc >= MARGIN * ms;
         return new Decision(ms, mc, scored, wins, chosen);
     }
 }

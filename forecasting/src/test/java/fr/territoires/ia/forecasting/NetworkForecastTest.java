@@ -95,15 +95,38 @@ class NetworkForecastTest {
     }
 
     @Test
-    void decide_complexWinsClearlyInMostOrigins_chosenOtherwiseSimplerKept() {
+    void decide_complexWinsClearlyOnTheMean_chosenOtherwiseSimplerKept() {
         boolean[] y = {false, true, false, true, false, false};
         double[] weak = {0.6, 0.5, 0.4, 0.3, 0.2, 0.1};
         double[] perfect = {0.1, 0.9, 0.2, 0.8, 0.3, 0.0};
+        // AP: weak ranks the events 2nd and 4th, 0.5; perfect ranks them first, 1.0.
         List<boolean[]> ys = List.of(y, y, y);
-        assertTrue(RollingOrigin.decide(ys, List.of(weak, weak, weak), List.of(perfect, perfect, weak))
-                .complexChosen(), "wins 2 of 3 with a large mean margin");
-        assertFalse(RollingOrigin.decide(ys, List.of(weak, weak, weak), List.of(perfect, weak, weak))
-                .complexChosen(), "wins 1 of 3");
+        RollingOrigin.Decision twoOfThree = RollingOrigin.decide(ys, List.of(weak, weak, weak),
+                List.of(perfect, perfect, weak));
+        assertTrue(twoOfThree.complexChosen(), "wins 2 of 3 with a large mean margin");
+        assertEquals(2, twoOfThree.wins());
+        RollingOrigin.Decision oneOfThree = RollingOrigin.decide(ys, List.of(weak, weak, weak),
+                List.of(perfect, weak, weak));
+        assertTrue(oneOfThree.complexChosen(), "the margin on the mean decides, not the wins: "
+                + oneOfThree);
+        assertEquals(1, oneOfThree.wins());
+        // 20 dates, events ranked 2nd and 10th (AP 0.35) or 2nd and 9th (AP 0.361, 1.03 times).
+        boolean[] y20 = new boolean[20];
+        y20[1] = true;
+        y20[9] = true;
+        double[] tenth = new double[20];
+        for (int i = 0; i < 20; i++) {
+            tenth[i] = 20 - i;
+        }
+        double[] ninth = tenth.clone();
+        ninth[8] = tenth[9];
+        ninth[9] = tenth[8];
+        RollingOrigin.Decision small = RollingOrigin.decide(List.of(y20, y20, y20),
+                List.of(tenth, tenth, tenth), List.of(ninth, ninth, ninth));
+        assertEquals(3, small.wins());
+        assertTrue(small.complex() < RollingOrigin.MARGIN * small.simpler()
+                        && small.complex() > small.simpler(), small.toString());
+        assertFalse(small.complexChosen(), "wins every origin, under the margin: " + small);
         assertFalse(RollingOrigin.decide(List.of(y), List.of(weak), List.of(perfect)).complexChosen(),
                 "one scored origin is not evidence");
         boolean[] none = {false, false, false, false, false, false};
