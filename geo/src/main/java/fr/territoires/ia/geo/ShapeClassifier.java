@@ -499,6 +499,10 @@ public final class ShapeClassifier {
     record Matrix(String[] names, double[][] rows) {
     }
 
+    /**
+     * The descriptor rows of the features, in the columns of
+     * {@link DescriptorCatalogue#names(Options)}; neighbourhoods are computed over the whole list.
+     */
     static Matrix describe(List<Feature> features, Options options) {
         Objects.requireNonNull(features, "features");
         int n = features.size();
@@ -562,6 +566,7 @@ public final class ShapeClassifier {
         return new ArrayExample<>(label, ns, vs);
     }
 
+    /** The feature's label: its non-blank text value of {@code labelProperty}, if any. */
     static Optional<String> labelOf(Feature f, String labelProperty) {
         JsonNode v = f.properties().get(labelProperty);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
@@ -623,6 +628,7 @@ public final class ShapeClassifier {
                 fitted.scales(), List.copyOf(unlabelled), card);
     }
 
+    /** The distinct labels, by decreasing count, ties in natural order. */
     static List<String> labelOrder(List<String> y) {
         Map<String, Integer> counts = new HashMap<>();
         for (String s : y) {
