@@ -2,7 +2,6 @@ package fr.territoires.ia.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.territoires.ia.core.fast.CompiledTrees;
-import fr.territoires.ia.core.metrics.BinaryMetrics;
 import fr.territoires.ia.core.metrics.ConfusionMatrix;
 import fr.territoires.ia.core.trust.Explanation;
 import fr.territoires.ia.core.trust.ModelCard;
@@ -26,9 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
-import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -48,7 +45,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  *
  * <p>Each feature is described by the {@link ShapeDescriptors} of its polygon and the
  * {@link NeighbourhoodDescriptors} of the collection it belongs to (computed over the list given
- * to {@link #fit}, {@link #classify} or {@link #spatialBlockCrossValidation}), by the mean over
+ * to {@link #fit}, {@link #classify} or {@link SpatialCrossValidation#evaluate}), by the mean over
  * its neighbours (within the neighbourhood radius) of the rectangularity, elongation, convexity,
  * corners, rectangle width and area of their footprints, and optionally by
  * a numeric height property (BD TOPO {@code hauteur}; 0, missing or non-numeric values are
@@ -77,17 +74,19 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * cross-validation, labels absent from a fold's training part are reported in
  * {@link CrossValidation#notes()}.
  *
- * <p><b>Evaluation.</b> {@link #spatialBlockCrossValidation} groups buildings by square cells of
- * their centroids (500 m by default) and assigns whole cells to folds, never random rows, since
- * adjacent buildings leak information. Cells are assigned as scikit-learn's {@code GroupKFold}
- * does: largest cell first, each to the fold with the fewest buildings so far. Each fold's model
+ * <p><b>Evaluation.</b> {@link SpatialCrossValidation#evaluate} (also reachable as
+ * {@link #spatialBlockCrossValidation}) groups buildings by square cells of their centroids
+ * (500 m by default) and assigns whole cells to folds, never random rows, since adjacent
+ * buildings leak information. Cells are assigned as scikit-learn's {@code GroupKFold} does:
+ * largest cell first, each to the fold with the fewest buildings so far. Each fold's model
  * chooses its decision scales inside its own training part, as {@link #fit} does.
  *
  * <p>Predictions are computed in one batch per call, by the trees of the booster compiled once
  * (at fit or load) into a {@link CompiledTrees}: plain Java, no per-example Tribuo objects, equal
  * to Tribuo's predictions within 1e-6. The same data and options (seed included)
  * give the same model and predictions. Saved files are {@link ModelFile}s of kind
- * {@value #KIND} holding Tribuo's protobuf, never Java serialisation.
+ * {@value #KIND} holding Tribuo's protobuf and the card, never Java serialisation; the layout is
+ * described in the package-private {@code ShapeModelCodec}.
  *
  * <p>Instances are immutable and safe for concurrent use.
  *
@@ -96,16 +95,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class ShapeClassifier {
 
     /** Model-file kind of a saved shape classifier. */
-    public static final String KIND = "geo.shape-classifier";
+    public static final String KIND = ShapeModelCodec.KIND;
 
-    /** Writes and reads the label list kept in the card; thread-safe once configured. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper LABELS_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
-    private static final int KIND_VERSION = 2;
-    private static final String HEIGHT = "height";
-
-    private final Model<Label> model;
+    /** The Tribuo model; package-private, never written after construction: the codec reads it. */
+    final Model<Label> model;
     /** The booster's trees compiled for prediction. */
     private final Compiled compiled;
     private final Options options;
@@ -392,60 +385,6 @@ public final class ShapeClassifier {
                     featureSubsample, classWeightPower, neighbourhood, heightProperty, seed,
                     threads, decisionFolds, decisionCellSize);
         }
-
-        Map<String, String> toMap() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("trees", Integer.toString(trees));
-            m.put("maxDepth", Integer.toString(maxDepth));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("minChildWeight", Double.toString(minChildWeight));
-            m.put("subsample", Double.toString(subsample));
-            m.put("featureSubsample", Double.toString(featureSubsample));
-            m.put("classWeightPower", Double.toString(classWeightPower));
-            m.put("neighbourhoodRadius", Double.toString(neighbourhood.radius()));
-            m.put("wallTolerance", Double.toString(neighbourhood.wallTolerance()));
-            m.put("contextRadius", Double.toString(neighbourhood.contextRadius()));
-            m.put("heightProperty", heightProperty.orElse(""));
-            m.put("seed", Long.toString(seed));
-            m.put("threads", Integer.toString(threads));
-            m.put("decisionFolds", Integer.toString(decisionFolds));
-            m.put("decisionCellSize", Double.toString(decisionCellSize));
-            return m;
-        }
-
-        static Options fromMap(Map<String, String> m, String source) {
-            try {
-                String height = need(m, "heightProperty", source);
-                return new Options(Integer.parseInt(need(m, "trees", source)),
-                        Integer.parseInt(need(m, "maxDepth", source)),
-                        Double.parseDouble(need(m, "learningRate", source)),
-                        Double.parseDouble(need(m, "minChildWeight", source)),
-                        Double.parseDouble(need(m, "subsample", source)),
-                        Double.parseDouble(need(m, "featureSubsample", source)),
-                        Double.parseDouble(need(m, "classWeightPower", source)),
-                        new NeighbourhoodDescriptors.Options(
-                                Double.parseDouble(need(m, "neighbourhoodRadius", source)),
-                                Double.parseDouble(need(m, "wallTolerance", source)),
-                                Double.parseDouble(need(m, "contextRadius", source))),
-                        height.isEmpty() ? Optional.empty() : Optional.of(height),
-                        Long.parseLong(need(m, "seed", source)),
-                        Integer.parseInt(need(m, "threads", source)),
-                        Integer.parseInt(need(m, "decisionFolds", source)),
-                        Double.parseDouble(need(m, "decisionCellSize", source)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source + ": card options must hold numbers, "
-                        + "was " + e.getMessage(), e);
-            }
-        }
-
-        private static String need(Map<String, String> m, String key, String source) {
-            String v = m.get(key);
-            if (v == null) {
-                throw new IllegalArgumentException(source + ": card options must hold \"" + key
-                        + "\", was missing");
-            }
-            return v;
-        }
     }
 
     /**
@@ -557,26 +496,14 @@ public final class ShapeClassifier {
     }
 
     /** Descriptor rows of a list of features, NaN where undefined. */
-    private record Matrix(String[] names, double[][] rows) {
+    record Matrix(String[] names, double[][] rows) {
     }
 
-    /** Shape descriptors also averaged over each building's neighbours. */
-    private static final List<String> AVERAGED = List.of("rectangularity", "elongation",
-            "convexity", "corners", "mrr_width", "area");
-
-    private static List<String> featureNames(Options options) {
-        List<String> names = new ArrayList<>(ShapeDescriptors.names());
-        names.addAll(NeighbourhoodDescriptors.names());
-        for (String a : AVERAGED) {
-            names.add("neighbours_avg_" + a);
-        }
-        if (options.heightProperty().isPresent()) {
-            names.add(HEIGHT);
-        }
-        return names;
-    }
-
-    private static Matrix describe(List<Feature> features, Options options) {
+    /**
+     * The descriptor rows of the features, in the columns of
+     * {@link DescriptorCatalogue#names(Options)}; neighbourhoods are computed over the whole list.
+     */
+    static Matrix describe(List<Feature> features, Options options) {
         Objects.requireNonNull(features, "features");
         int n = features.size();
         List<Geometry> geometries = new ArrayList<>(n);
@@ -585,15 +512,15 @@ public final class ShapeClassifier {
                     .geometry());
         }
         NeighbourhoodDescriptors.checkPolygons(geometries);
-        List<String> names = featureNames(options);
+        List<String> names = DescriptorCatalogue.names(options);
         int shape = ShapeDescriptors.names().size();
         int orientationColumn = ShapeDescriptors.names().indexOf("orientation");
         double[][] rows = new double[n][names.size()];
         double[] orientations = new double[n];
-        double[][] averaged = new double[n][AVERAGED.size()];
-        int[] averagedColumns = new int[AVERAGED.size()];
+        double[][] averaged = new double[n][DescriptorCatalogue.AVERAGED.size()];
+        int[] averagedColumns = new int[DescriptorCatalogue.AVERAGED.size()];
         for (int k = 0; k < averagedColumns.length; k++) {
-            averagedColumns[k] = ShapeDescriptors.names().indexOf(AVERAGED.get(k));
+            averagedColumns[k] = ShapeDescriptors.names().indexOf(DescriptorCatalogue.AVERAGED.get(k));
         }
         for (int i = 0; i < n; i++) {
             double[] s = ShapeDescriptors.compute(geometries.get(i));
@@ -605,7 +532,7 @@ public final class ShapeClassifier {
         }
         double[][] nb = NeighbourhoodDescriptors.compute(geometries, options.neighbourhood(),
                 orientations, averaged);
-        int neigh = NeighbourhoodDescriptors.names().size() + AVERAGED.size();
+        int neigh = NeighbourhoodDescriptors.names().size() + DescriptorCatalogue.AVERAGED.size();
         for (int i = 0; i < n; i++) {
             System.arraycopy(nb[i], 0, rows[i], shape, neigh);
         }
@@ -639,7 +566,8 @@ public final class ShapeClassifier {
         return new ArrayExample<>(label, ns, vs);
     }
 
-    private static Optional<String> labelOf(Feature f, String labelProperty) {
+    /** The feature's label: its non-blank text value of {@code labelProperty}, if any. */
+    static Optional<String> labelOf(Feature f, String labelProperty) {
         JsonNode v = f.properties().get(labelProperty);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             return Optional.empty();
@@ -673,7 +601,7 @@ public final class ShapeClassifier {
             if (label.isPresent()) {
                 rows.add(i);
                 y.add(label.get());
-                cells.add(cellOf(training.get(i), options.decisionCellSize()));
+                cells.add(SpatialCrossValidation.cellOf(training.get(i), options.decisionCellSize()));
             } else {
                 unlabelled.add(training.get(i).index());
             }
@@ -700,7 +628,8 @@ public final class ShapeClassifier {
                 fitted.scales(), List.copyOf(unlabelled), card);
     }
 
-    private static List<String> labelOrder(List<String> y) {
+    /** The distinct labels, by decreasing count, ties in natural order. */
+    static List<String> labelOrder(List<String> y) {
         Map<String, Integer> counts = new HashMap<>();
         for (String s : y) {
             counts.merge(s, 1, Integer::sum);
@@ -750,12 +679,9 @@ public final class ShapeClassifier {
             details.put("count." + label, Integer.toString(counts.get(label)));
         }
         details.put("unlabelled", Integer.toString(unlabelled.size()));
-        details.put("descriptors", String.join(", ", featureNames(options)));
-        Map<String, String> opts = options.toMap();
-        opts.put("labelProperty", labelProperty);
-        // A JSON array: readable in the card, unambiguous to read back whatever the labels hold.
-        opts.put("labels", LABELS_JSON.valueToTree(labels).toString());
-        opts.put("decisionScales", LABELS_JSON.valueToTree(scales).toString());
+        details.put("descriptors", String.join(", ", DescriptorCatalogue.names(options)));
+        Map<String, String> opts = ShapeModelCodec.cardOptions(options, labelProperty, labels,
+                scales);
         List<String> caveats = new ArrayList<>();
         caveats.add("Trained on footprints of one area; shapes and class shares differ between "
                 + "regions: evaluate on local data (spatial-block cross-validation) before use.");
@@ -770,7 +696,7 @@ public final class ShapeClassifier {
         }
         if (scaled) {
             caveats.add("The predicted class is the one of highest probability times its decision "
-                    + "scale " + LABELS_JSON.valueToTree(scales) + " (labels in the order "
+                    + "scale " + ShapeModelCodec.json(scales) + " (labels in the order "
                     + labels + "), not always the most probable: scales above 1, chosen on "
                     + options.decisionFolds() + " inner spatial folds of the training data, "
                     + "trade precision of rare classes for recall.");
@@ -979,8 +905,10 @@ public final class ShapeClassifier {
      * Returns a readable name of a descriptor, with its unit, in English or in French, for
      * explanations and public notices: {@code area} is "footprint area (m²)" ("surface au sol
      * (m²)"), {@code nearest_distance} "distance to the nearest building (m)" ("distance au
-     * bâtiment le plus proche (m)"). A name without a translation is returned with its
-     * underscores as spaces.
+     * bâtiment le plus proche (m)"); {@code neighbours_avg_} followed by a name is read as the
+     * neighbours' mean of that name. A name without a translation is returned with its
+     * underscores as spaces. The names and translations are kept in the package's descriptor
+     * catalogue, beside the descriptors; this method is its public entry.
      *
      * @param name a descriptor name
      * @param french whether to answer in French
@@ -988,109 +916,14 @@ public final class ShapeClassifier {
      * @throws NullPointerException when {@code name} is null
      */
     public static String label(String name, boolean french) {
-        Objects.requireNonNull(name, "name");
-        String[] both = LABELS.get(name);
-        if (both != null) {
-            return both[french ? 1 : 0];
-        }
-        if (name.startsWith("neighbours_avg_")) {
-            String of = label(name.substring("neighbours_avg_".length()), french);
-            return french ? "moyenne des voisins : " + of : "neighbours' mean " + of;
-        }
-        return name.replace('_', ' ');
+        return DescriptorCatalogue.readable(name, french);
     }
-
-    /** English and French names of the descriptors, with units. */
-    private static final Map<String, String[]> LABELS = Map.ofEntries(
-            Map.entry("area", new String[] {"footprint area (m²)", "surface au sol (m²)"}),
-            Map.entry("perimeter", new String[] {"perimeter (m)", "périmètre (m)"}),
-            Map.entry("circular_compactness", new String[] {"circular compactness", "compacité circulaire"}),
-            Map.entry("isoperimetric_quotient", new String[] {"isoperimetric quotient", "quotient isopérimétrique"}),
-            Map.entry("square_compactness", new String[] {"square compactness", "compacité carrée"}),
-            Map.entry("convexity", new String[] {"convexity", "convexité"}),
-            Map.entry("rectangularity", new String[] {"rectangularity", "rectangularité"}),
-            Map.entry("elongation", new String[] {"elongation", "allongement"}),
-            Map.entry("equivalent_rectangular_index", new String[] {"equivalent rectangular index",
-                    "indice rectangulaire équivalent"}),
-            Map.entry("fractal_dimension", new String[] {"fractal dimension", "dimension fractale"}),
-            Map.entry("corners", new String[] {"number of corners", "nombre d'angles"}),
-            Map.entry("squareness", new String[] {"squareness (degrees)", "équerrage (degrés)"}),
-            Map.entry("orientation", new String[] {"orientation (degrees)", "orientation (degrés)"}),
-            Map.entry("holes", new String[] {"number of courtyards (holes)", "nombre de cours intérieures"}),
-            Map.entry("longest_axis_length", new String[] {"longest axis (m)", "plus grand axe (m)"}),
-            Map.entry("centroid_corner_mean", new String[] {"mean centroid-corner distance (m)",
-                    "distance moyenne centre-angles (m)"}),
-            Map.entry("centroid_corner_std", new String[] {"spread of centroid-corner distances (m)",
-                    "dispersion des distances centre-angles (m)"}),
-            Map.entry("vertices", new String[] {"number of vertices", "nombre de sommets"}),
-            Map.entry("mrr_length", new String[] {"length of the enclosing rectangle (m)",
-                    "longueur du rectangle englobant (m)"}),
-            Map.entry("mrr_width", new String[] {"width of the enclosing rectangle (m)",
-                    "largeur du rectangle englobant (m)"}),
-            Map.entry("axis_east_west", new String[] {"east-west alignment of the main axis",
-                    "alignement est-ouest du grand axe"}),
-            Map.entry("nearest_distance", new String[] {"distance to the nearest building (m)",
-                    "distance au bâtiment le plus proche (m)"}),
-            Map.entry("neighbours_within_r", new String[] {"buildings nearby", "bâtiments à proximité"}),
-            Map.entry("neighbour_mean_area", new String[] {"mean area of nearby buildings (m²)",
-                    "surface moyenne des bâtiments proches (m²)"}),
-            Map.entry("built_ratio_within_r", new String[] {"built-up share nearby", "part bâtie à proximité"}),
-            Map.entry("touching_neighbours", new String[] {"adjoining buildings", "bâtiments mitoyens"}),
-            Map.entry("shared_wall_ratio", new String[] {"share of walls shared", "part des murs mitoyens"}),
-            Map.entry("alignment", new String[] {"misalignment with neighbours (degrees)",
-                    "désalignement avec les voisins (degrés)"}),
-            Map.entry("neighbour_max_area", new String[] {"largest nearby building (m²)",
-                    "plus grand bâtiment proche (m²)"}),
-            Map.entry("area_to_neighbour_mean", new String[] {"area relative to nearby buildings",
-                    "surface rapportée aux bâtiments proches"}),
-            Map.entry("context_count", new String[] {"buildings in the wider area", "bâtiments du quartier"}),
-            Map.entry("context_mean_area", new String[] {"mean area in the wider area (m²)",
-                    "surface moyenne dans le quartier (m²)"}),
-            Map.entry("context_built_ratio", new String[] {"built-up share of the wider area",
-                    "part bâtie du quartier"}),
-            Map.entry("context_large_share", new String[] {"share of large buildings in the wider area",
-                    "part de grands bâtiments dans le quartier"}),
-            Map.entry("touching_mean_area", new String[] {"mean area of adjoining buildings (m²)",
-                    "surface moyenne des bâtiments mitoyens (m²)"}),
-            Map.entry("large_within_r", new String[] {"large buildings nearby", "grands bâtiments à proximité"}),
-            Map.entry("concave_corners", new String[] {"number of inward corners", "nombre d'angles rentrants"}),
-            Map.entry("courtyard_share", new String[] {"share of inner courtyards", "part des cours intérieures"}),
-            Map.entry("area_perimeter_ratio", new String[] {"area over perimeter (m)", "surface sur périmètre (m)"}),
-            Map.entry("context_area_rank", new String[] {"size rank in the wider area",
-                    "rang de taille dans le quartier"}),
-            Map.entry("area_to_context_median", new String[] {"area relative to the wider area's median",
-                    "surface rapportée à la médiane du quartier"}),
-            Map.entry("zone_count", new String[] {"buildings in the zone", "bâtiments de la zone"}),
-            Map.entry("zone_mean_area", new String[] {"mean area in the zone (m²)", "surface moyenne de la zone (m²)"}),
-            Map.entry("zone_max_area", new String[] {"largest building in the zone (m²)",
-                    "plus grand bâtiment de la zone (m²)"}),
-            Map.entry("zone_large_share", new String[] {"share of large buildings in the zone",
-                    "part de grands bâtiments dans la zone"}),
-            Map.entry("kth_centroid_distance", new String[] {"spacing of nearby buildings (m)",
-                    "espacement des bâtiments proches (m)"}),
-            Map.entry("block_size", new String[] {"buildings in the joined block", "bâtiments de l'îlot mitoyen"}),
-            Map.entry("block_area", new String[] {"area of the joined block (m²)", "surface de l'îlot mitoyen (m²)"}),
-            Map.entry("block_largest_share", new String[] {"area relative to the block's largest",
-                    "surface rapportée au plus grand bâtiment de l'îlot"}),
-            Map.entry("similar_neighbours", new String[] {"similar parallel neighbours",
-                    "voisins parallèles semblables"}),
-            Map.entry("similar_share", new String[] {"share of similar parallel neighbours",
-                    "part de voisins parallèles semblables"}),
-            Map.entry("empty_sectors", new String[] {"empty sides around (of 8)",
-                    "côtés dégagés autour (sur 8)"}),
-            Map.entry("core_density_ratio", new String[] {"density near over density around",
-                    "densité proche rapportée à la densité alentour"}),
-            Map.entry("cell_area", new String[] {"area of its Voronoi cell (m²)",
-                    "surface de sa cellule de Voronoï (m²)"}),
-            Map.entry("cell_coverage", new String[] {"share of its cell built",
-                    "part bâtie de sa cellule"}),
-            Map.entry("height", new String[] {"height (m)", "hauteur (m)"}));
 
     /**
      * The trees of a Tribuo XGBoost classifier compiled for prediction, and the label of each of
      * their outputs.
      */
-    private record Compiled(CompiledTrees trees, List<String> classes) {
+    record Compiled(CompiledTrees trees, List<String> classes) {
 
         static Compiled of(Model<Label> model, List<String> columns) {
             if (!(model instanceof XGBoostModel<Label> xgb) || xgb.getInnerModels().size() != 1) {
@@ -1172,7 +1005,7 @@ public final class ShapeClassifier {
     }
 
     /** Predicts the rows with the compiled trees and the decision scales. */
-    private static List<Prediction> predict(Compiled compiled, List<String> labels,
+    static List<Prediction> predict(Compiled compiled, List<String> labels,
             double[] scales, Matrix matrix, List<Integer> rows, List<Feature> features) {
         double[][] probabilities = probabilities(compiled, labels, matrix, rows);
         List<Prediction> out = new ArrayList<>(rows.size());
@@ -1189,7 +1022,7 @@ public final class ShapeClassifier {
     }
 
     /** A booster, its compiled trees and the decision scales of its labels. */
-    private record Fitted(Model<Label> model, Compiled compiled, double[] scales) {
+    record Fitted(Model<Label> model, Compiled compiled, double[] scales) {
     }
 
     /**
@@ -1198,14 +1031,14 @@ public final class ShapeClassifier {
      * same rows ({@code cells}: the cell of each row). All scales are 1 when the rows span fewer
      * cells than inner folds or an inner training part would hold a single label.
      */
-    private static Fitted fitRows(Matrix matrix, List<Integer> rows, List<String> y,
+    static Fitted fitRows(Matrix matrix, List<Integer> rows, List<String> y,
             List<Long> cells, List<String> labels, Options options) {
         Model<Label> model = train(matrix, rows, y, options);
         Compiled compiled = Compiled.of(model, Arrays.asList(matrix.names()));
         double[] scales = new double[labels.size()];
         Arrays.fill(scales, 1.0);
         int folds = options.decisionFolds();
-        int[] fold = folds >= 2 ? blockFolds(cells, folds) : null;
+        int[] fold = folds >= 2 ? SpatialCrossValidation.blockFolds(cells, folds) : null;
         if (fold != null) {
             // Every inner training part must hold at least 2 labels to train a booster.
             for (int f = 0; f < folds && fold != null; f++) {
@@ -1223,23 +1056,12 @@ public final class ShapeClassifier {
         if (fold != null) {
             double[][] oof = new double[rows.size()][];
             for (int f = 0; f < folds; f++) {
-                List<Integer> trainRows = new ArrayList<>();
-                List<String> trainY = new ArrayList<>();
-                List<Integer> testRows = new ArrayList<>();
-                List<Integer> testPositions = new ArrayList<>();
-                for (int k = 0; k < rows.size(); k++) {
-                    if (fold[k] == f) {
-                        testRows.add(rows.get(k));
-                        testPositions.add(k);
-                    } else {
-                        trainRows.add(rows.get(k));
-                        trainY.add(y.get(k));
-                    }
-                }
-                double[][] ps = probabilities(Compiled.of(train(matrix, trainRows, trainY,
-                        options), Arrays.asList(matrix.names())), labels, matrix, testRows);
+                SpatialCrossValidation.Part part = SpatialCrossValidation.part(fold, f);
+                double[][] ps = probabilities(Compiled.of(train(matrix, part.train(rows),
+                        part.train(y), options), Arrays.asList(matrix.names())), labels, matrix,
+                        part.test(rows));
                 for (int k = 0; k < ps.length; k++) {
-                    oof[testPositions.get(k)] = ps[k];
+                    oof[part.test().get(k)] = ps[k];
                 }
             }
             int[] actual = new int[rows.size()];
@@ -1249,50 +1071,6 @@ public final class ShapeClassifier {
             scales = DecisionScales.choose(oof, actual);
         }
         return new Fitted(model, compiled, scales);
-    }
-
-    /** Key of the square cell of side {@code cellSize} holding the feature's centroid. */
-    private static long cellOf(Feature feature, double cellSize) {
-        Point c = feature.geometry().getCentroid();
-        long cx = (long) Math.floor(c.getX() / cellSize);
-        long cy = (long) Math.floor(c.getY() / cellSize);
-        return cx * 1_000_003L + cy;
-    }
-
-    /**
-     * Assigns whole cells to folds, the most populated cell first, each to the fold holding the
-     * fewest rows so far (ties to the lowest fold).
-     *
-     * @param cells cell of each row
-     * @param folds number of folds
-     * @return the fold of each row, or null when fewer cells than folds hold rows
-     */
-    private static int @Nullable [] blockFolds(List<Long> cells, int folds) {
-        Map<Long, List<Integer>> members = new HashMap<>();
-        for (int k = 0; k < cells.size(); k++) {
-            members.computeIfAbsent(cells.get(k), key -> new ArrayList<>()).add(k);
-        }
-        if (members.size() < folds) {
-            return null;
-        }
-        List<Map.Entry<Long, List<Integer>>> groups = new ArrayList<>(members.entrySet());
-        groups.sort(Comparator.comparing((Map.Entry<Long, List<Integer>> e) -> -e.getValue()
-                .size()).thenComparing(Map.Entry::getKey));
-        int[] fold = new int[cells.size()];
-        int[] sizes = new int[folds];
-        for (Map.Entry<Long, List<Integer>> g : groups) {
-            int best = 0;
-            for (int f = 1; f < folds; f++) {
-                if (sizes[f] < sizes[best]) {
-                    best = f;
-                }
-            }
-            sizes[best] += g.getValue().size();
-            for (int r : g.getValue()) {
-                fold[r] = best;
-            }
-        }
-        return fold;
     }
 
     private static List<Prediction> predictWithTribuo(Model<Label> model, List<String> labels,
@@ -1330,8 +1108,7 @@ public final class ShapeClassifier {
      */
     public void save(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
-        ModelFile.of(KIND, KIND_VERSION, ModelFile.Encoding.TRIBUO_PROTOBUF, card,
-                TribuoModels.toProtobuf(model)).save(path);
+        ShapeModelCodec.toModelFile(this).save(path);
     }
 
     /**
@@ -1344,7 +1121,7 @@ public final class ShapeClassifier {
      *     corrupt, or its card lacks the options
      */
     public static ShapeClassifier load(Path path) throws IOException {
-        return decode(ModelFile.load(path, KIND), path.toString());
+        return ShapeModelCodec.load(path);
     }
 
     /**
@@ -1357,8 +1134,7 @@ public final class ShapeClassifier {
      */
     public void write(OutputStream out) throws IOException {
         Objects.requireNonNull(out, "out");
-        ModelFile.of(KIND, KIND_VERSION, ModelFile.Encoding.TRIBUO_PROTOBUF, card,
-                TribuoModels.toProtobuf(model)).write(out);
+        ShapeModelCodec.toModelFile(this).write(out);
     }
 
     /**
@@ -1372,51 +1148,17 @@ public final class ShapeClassifier {
      *     corrupt, or the card lacks the options; the message starts with {@code sourceName}
      */
     public static ShapeClassifier read(InputStream in, String sourceName) throws IOException {
-        ModelFile file = ModelFile.read(in, sourceName);
-        if (!file.kind().equals(KIND)) {
-            throw new IllegalArgumentException(sourceName + " holds a model of kind \""
-                    + file.kind() + "\", expected \"" + KIND + "\"");
-        }
-        return decode(file, sourceName);
+        return ShapeModelCodec.read(in, sourceName);
     }
 
-    private static ShapeClassifier decode(ModelFile file, String source) {
-        if (file.encoding() != ModelFile.Encoding.TRIBUO_PROTOBUF) {
-            throw new IllegalArgumentException(source + ": encoding must be tribuo-protobuf, was "
-                    + file.encoding().id());
-        }
-        Model<Label> model = TribuoModels.fromProtobuf(file.payload(), source, Label.class);
-        ModelCard card = file.card();
-        Map<String, String> opts = card.details().options();
-        Options options = Options.fromMap(opts, source);
-        String labelsText = Options.need(opts, "labels", source);
-        List<String> labels;
-        try {
-            labels = List.of(LABELS_JSON.readValue(labelsText, String[].class));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": card option labels must be a JSON array of text, was "
-                    + labelsText, e);
-        }
-        String scalesText = Options.need(opts, "decisionScales", source);
-        double[] scales;
-        try {
-            scales = LABELS_JSON.readValue(scalesText, double[].class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": card option decisionScales must be a "
-                    + "JSON array of numbers, was " + scalesText, e);
-        }
-        if (scales.length != labels.size()) {
-            throw new IllegalArgumentException(source + ": card option decisionScales must hold "
-                    + "one scale per label (" + labels.size() + "), was " + scales.length);
-        }
-        for (double v : scales) {
-            if (!(v > 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException(source + ": card option decisionScales must "
-                        + "hold finite numbers > 0, was " + scalesText);
-            }
-        }
-        return new ShapeClassifier(model, Compiled.of(model, featureNames(options)), options, labels,
-                scales, List.of(), card);
+    /**
+     * Assembles a classifier read back from a model file, compiling its booster's trees; used by
+     * {@link ShapeModelCodec}.
+     */
+    static ShapeClassifier loaded(Model<Label> model, Options options, List<String> labels,
+            double[] scales, ModelCard card) {
+        return new ShapeClassifier(model, Compiled.of(model, DescriptorCatalogue.names(options)),
+                options, labels, scales, List.of(), card);
     }
 
     /**
@@ -1424,6 +1166,8 @@ public final class ShapeClassifier {
      * {@code cellSize} holding their centroid, whole cells are assigned to {@code folds} folds
      * (largest first, each to the smallest fold), and each fold is predicted by a model fitted
      * on the others. Descriptors are computed once over the whole list (they use no label).
+     * Delegates to {@link SpatialCrossValidation#evaluate}, the front door of spatial
+     * cross-validation, and returns the same result; kept for existing callers.
      *
      * @param features features of one collection (one CRS, in metres)
      * @param labelProperty name of the text property holding the class
@@ -1438,103 +1182,7 @@ public final class ShapeClassifier {
      */
     public static CrossValidation spatialBlockCrossValidation(List<Feature> features,
             String labelProperty, Options options, int folds, double cellSize) {
-        Objects.requireNonNull(labelProperty, "labelProperty");
-        Objects.requireNonNull(options, "options");
-        if (folds < 2) {
-            throw new IllegalArgumentException("folds must be >= 2, was " + folds);
-        }
-        if (!(cellSize > 0) || !Double.isFinite(cellSize)) {
-            throw new IllegalArgumentException("cellSize must be finite and > 0, was " + cellSize);
-        }
-        Matrix matrix = describe(features, options);
-        List<Integer> rows = new ArrayList<>();
-        List<String> y = new ArrayList<>();
-        List<Long> outerCells = new ArrayList<>();
-        List<Long> innerCells = new ArrayList<>();
-        List<Integer> unlabelled = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            Optional<String> label = labelOf(features.get(i), labelProperty);
-            if (label.isEmpty()) {
-                unlabelled.add(features.get(i).index());
-                continue;
-            }
-            outerCells.add(cellOf(features.get(i), cellSize));
-            innerCells.add(cellOf(features.get(i), options.decisionCellSize()));
-            rows.add(i);
-            y.add(label.get());
-        }
-        List<String> labels = labelOrder(y);
-        if (labels.size() < 2) {
-            throw new IllegalArgumentException("features must hold at least 2 labels, was "
-                    + labels);
-        }
-        int[] fold = blockFolds(outerCells, folds);
-        if (fold == null) {
-            throw new IllegalArgumentException("folds must be <= the number of non-empty cells ("
-                    + new java.util.HashSet<>(outerCells).size() + "), was " + folds);
-        }
-        int[] sizes = new int[folds];
-        for (int f : fold) {
-            sizes[f]++;
-        }
-        Prediction[] oof = new Prediction[rows.size()];
-        List<String> notes = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            List<Integer> trainRows = new ArrayList<>();
-            List<String> trainY = new ArrayList<>();
-            List<Long> trainCells = new ArrayList<>();
-            List<Integer> testPositions = new ArrayList<>();
-            List<Integer> testRows = new ArrayList<>();
-            for (int k = 0; k < rows.size(); k++) {
-                if (fold[k] == f) {
-                    testPositions.add(k);
-                    testRows.add(rows.get(k));
-                } else {
-                    trainRows.add(rows.get(k));
-                    trainY.add(y.get(k));
-                    trainCells.add(innerCells.get(k));
-                }
-            }
-            List<String> present = labelOrder(trainY);
-            for (String label : labels) {
-                if (!present.contains(label)) {
-                    notes.add("fold " + f + ": label \"" + label + "\" is absent from the "
-                            + "training part, so its buildings in this fold cannot be predicted");
-                }
-            }
-            // The decision scales are chosen inside the training part, as fit does.
-            Fitted fitted = fitRows(matrix, trainRows, trainY, trainCells, labels, options);
-            List<Prediction> ps = predict(fitted.compiled(), labels, fitted.scales(), matrix,
-                    testRows, features);
-            for (int k = 0; k < ps.size(); k++) {
-                oof[testPositions.get(k)] = ps.get(k);
-            }
-        }
-        List<Prediction> predictions = List.of(oof);
-        List<String> predicted = new ArrayList<>(rows.size());
-        for (Prediction p : predictions) {
-            predicted.add(p.label());
-        }
-        ConfusionMatrix cm = ConfusionMatrix.of(labels, y, predicted);
-        Map<String, Double> ap = new LinkedHashMap<>();
-        for (String label : labels) {
-            boolean[] actual = new boolean[rows.size()];
-            double[] scores = new double[rows.size()];
-            for (int k = 0; k < rows.size(); k++) {
-                actual[k] = y.get(k).equals(label);
-                scores[k] = predictions.get(k).probabilities().get(label);
-            }
-            ap.put(label, BinaryMetrics.averagePrecision(actual, scores));
-        }
-        List<Integer> foldSizes = new ArrayList<>();
-        for (int s : sizes) {
-            foldSizes.add(s);
-        }
-        if (!unlabelled.isEmpty()) {
-            notes.add(unlabelled.size() + " features without a usable \"" + labelProperty
-                    + "\" label were left out of evaluation (they still count as neighbours)");
-        }
-        return new CrossValidation(cm, cm.macroF1(), cm.perClass(), ap, predictions, folds,
-                cellSize, foldSizes, unlabelled, notes);
+        return SpatialCrossValidation.evaluate(features, labelProperty, options, folds,
+                cellSize);
     }
 }

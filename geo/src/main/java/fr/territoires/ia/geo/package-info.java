@@ -11,9 +11,12 @@
  *   <li>{@link fr.territoires.ia.geo.ShapeDescriptors} and
  *       {@link fr.territoires.ia.geo.NeighbourhoodDescriptors}: numeric descriptors per polygon
  *       (areas in m², lengths in m, angles in degrees, ratios in [0, 1] as documented);</li>
- *   <li>{@link fr.territoires.ia.geo.ShapeClassifier}: fits, evaluates (spatial-block
- *       cross-validation), applies, saves and loads a classifier; each prediction carries a label
- *       and a confidence in [0, 1], the probability of that label;</li>
+ *   <li>{@link fr.territoires.ia.geo.ShapeClassifier}: fits, applies, explains, saves and loads a
+ *       classifier; each prediction carries a label and a confidence in [0, 1], the probability of
+ *       that label;</li>
+ *   <li>{@link fr.territoires.ia.geo.SpatialCrossValidation}: evaluates a classifier's options by
+ *       spatial-block cross-validation (whole square cells of buildings per fold, never random
+ *       rows);</li>
  *   <li>{@link fr.territoires.ia.geo.MaskVectoriser}: binary raster masks to polygons with
  *       holes.</li>
  * </ul>
