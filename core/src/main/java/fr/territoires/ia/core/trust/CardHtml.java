@@ -1,6 +1,5 @@
 package fr.territoires.ia.core.trust;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +7,8 @@ import java.util.Map;
  * Renders a model card as one standalone HTML page (no script, no external resource), ordered for
  * a reader who must decide whether to trust the model: purpose, measured quality against the
  * baselines, responsibility, limits, data; technical details and provenance folded at the end.
+ * The sections, their headings and their order are {@link CardSections}', as in the Markdown card
+ * ({@link CardMarkdown}).
  */
 final class CardHtml {
 
@@ -51,11 +52,10 @@ final class CardHtml {
                 .append(CSS).append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>Model card: ").append(esc(d.name())).append("</h1>\n");
 
-        h.append("<h2>What it is for</h2>\n");
+        h2(h, CardSections.PURPOSE);
         ModelCard.IntendedUse use = card.intendedUse();
-        String purpose = !use.primaryUses().isBlank() ? use.primaryUses() : d.description();
-        h.append("<p class=\"lead\">").append(text(purpose)).append("</p>\n");
-        if (!d.description().isBlank() && !purpose.equals(d.description())) {
+        h.append("<p class=\"lead\">").append(text(CardSections.purpose(card))).append("</p>\n");
+        if (CardSections.describes(card)) {
             h.append("<p>").append(esc(d.description().strip())).append("</p>\n");
         }
         h.append("<p><strong>Primary users:</strong></p>\n");
@@ -63,10 +63,9 @@ final class CardHtml {
         h.append("<p><strong>Out-of-scope uses:</strong></p>\n");
         list(h, use.outOfScopeUses());
 
-        h.append("<h2>How good it is</h2>\n");
+        h2(h, CardSections.QUALITY);
         if (card.metrics().isEmpty()) {
-            h.append("<p class=\"open\">No measured quality is recorded in this card: evaluate the model on"
-                    + " local data before relying on it.</p>\n");
+            h.append("<p class=\"open\">").append(CardSections.NO_METRIC).append("</p>\n");
         } else {
             chart(h, card.metrics());
             h.append("<table>\n<tr><th>Metric</th><th>Value</th><th>Interval</th><th>Description</th></tr>\n");
@@ -79,7 +78,7 @@ final class CardHtml {
             h.append("</table>\n");
         }
         if (!card.quantitativeAnalyses().isEmpty()) {
-            h.append("<h3>By group</h3>\n");
+            h3(h, CardSections.BY_GROUP);
             h.append("<table>\n<tr><th>Factor</th><th>Group</th><th>Metric</th><th>Value</th>"
                     + "<th>Interval</th></tr>\n");
             for (ModelCard.QuantitativeAnalysis qa : card.quantitativeAnalyses()) {
@@ -93,57 +92,47 @@ final class CardHtml {
             h.append("</table>\n");
         }
 
-        h.append("<h2>Who answers for it</h2>\n<table>\n");
-        row(h, "Organisation", d.organisation());
-        row(h, "Licence", d.licence());
-        row(h, "Version", d.version());
-        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
-        row(h, "Library version", d.libraryVersion());
-        h.append("</table>\n");
+        h2(h, CardSections.RESPONSIBILITY);
+        table(h, CardSections.responsibility(d));
 
-        h.append("<h2>Limits</h2>\n");
+        h2(h, CardSections.LIMITS);
         h.append("<p><strong>Caveats and recommendations:</strong></p>\n");
         list(h, card.caveats());
         h.append("<p><strong>Ethical considerations:</strong></p>\n");
         list(h, card.ethicalConsiderations());
 
-        h.append("<h2>Data</h2>\n<h3>Training data</h3>\n");
+        h2(h, CardSections.DATA);
+        h3(h, CardSections.TRAINING_DATA);
         data(h, card.trainingData());
         if (!d.dataDigest().isBlank()) {
             h.append("<p>Training data SHA-256: <code>").append(esc(d.dataDigest())).append("</code></p>\n");
         }
-        h.append("<h3>Evaluation data</h3>\n");
+        h3(h, CardSections.EVALUATION_DATA);
         data(h, card.evaluationData());
 
-        h.append("<details>\n<summary>Technical details and provenance</summary>\n");
-        h.append("<h2>Model details</h2>\n<table>\n");
-        row(h, "Name", d.name());
-        row(h, "Version", d.version());
-        row(h, "Algorithm", d.algorithm());
-        row(h, "Organisation", d.organisation());
-        row(h, "Licence", d.licence());
-        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
-        row(h, "Seed", d.seed().isPresent() ? Long.toString(d.seed().getAsLong()) : "");
-        row(h, "Library version", d.libraryVersion());
-        row(h, "Training data SHA-256", d.dataDigest());
-        h.append("</table>\n<h3>Options</h3>\n");
+        h.append("<details>\n<summary>").append(CardSections.TECHNICAL).append("</summary>\n");
+        h2(h, CardSections.DETAILS);
+        table(h, CardSections.details(d));
+        h3(h, CardSections.OPTIONS);
         map(h, d.options(), "Option");
-        h.append("<h3>Provenance</h3>\n");
+        h3(h, CardSections.PROVENANCE);
         map(h, d.provenance(), "Key");
-        h.append("<h2>Factors</h2>\n<p><strong>Relevant factors:</strong></p>\n");
+        h2(h, CardSections.FACTORS);
+        h.append("<p><strong>Relevant factors:</strong></p>\n");
         list(h, card.factors().relevant());
         h.append("<p><strong>Evaluation factors:</strong></p>\n");
         list(h, card.factors().evaluation());
         if (!card.featureImportance().isEmpty()) {
-            h.append("<h2>Feature importance</h2>\n<table>\n<tr><th>Feature</th><th>Importance</th></tr>\n");
+            h2(h, CardSections.IMPORTANCE);
+            h.append("<table>\n<tr><th>Feature</th><th>Importance</th></tr>\n");
             card.featureImportance().forEach((k, v) -> h.append("<tr><td>").append(esc(k))
                     .append("</td><td class=\"num\">").append(ModelCard.number(v)).append("</td></tr>\n"));
             h.append("</table>\n");
         }
         if (!card.altai().isEmpty()) {
-            h.append("<h2>ALTAI self-assessment</h2>\n");
+            h2(h, CardSections.ALTAI);
             for (Altai.Assessment a : card.altai().assessments()) {
-                h.append("<h3>").append(esc(a.requirement().title())).append("</h3>\n");
+                h3(h, a.requirement().title());
                 h.append("<p><strong>Evidence:</strong></p>\n");
                 list(h, a.evidence());
                 h.append("<p><strong>Open questions:</strong></p>\n");
@@ -244,6 +233,20 @@ final class CardHtml {
         h.append("<p class=\"none\">not stated</p>\n");
     }
 
+    private static void h2(StringBuilder h, String heading) {
+        h.append("<h2>").append(esc(heading)).append("</h2>\n");
+    }
+
+    private static void h3(StringBuilder h, String heading) {
+        h.append("<h3>").append(esc(heading)).append("</h3>\n");
+    }
+
+    private static void table(StringBuilder h, List<Map.Entry<String, String>> rows) {
+        h.append("<table>\n");
+        rows.forEach(r -> row(h, r.getKey(), r.getValue()));
+        h.append("</table>\n");
+    }
+
     private static void row(StringBuilder h, String field, String value) {
         h.append("<tr><th>").append(esc(field)).append("</th><td>").append(text(value)).append("</td></tr>\n");
     }
@@ -272,19 +275,14 @@ final class CardHtml {
     }
 
     private static void data(StringBuilder h, ModelCard.DataSummary data) {
-        if (data.source().isBlank() && data.extent().isBlank() && data.rows() == 0 && data.details().isEmpty()) {
+        if (data.isEmpty()) {
             none(h);
             return;
         }
-        h.append("<table>\n");
-        row(h, "Source", data.source());
-        row(h, "Extent", data.extent());
-        row(h, "Rows", data.rows() == 0 ? "" : Long.toString(data.rows()));
-        data.details().forEach((k, v) -> row(h, k, v));
-        h.append("</table>\n");
+        table(h, CardSections.data(data));
     }
 
     private static String interval(ModelCard.Metric m) {
-        return m.hasInterval() ? "[" + ModelCard.number(m.lower()) + ", " + ModelCard.number(m.upper()) + "]" : "";
+        return CardSections.interval(m);
     }
 }

@@ -1,16 +1,14 @@
 package fr.territoires.ia.core.trust;
 
 import fr.territoires.ia.core.trust.ModelCard.DataSummary;
-import fr.territoires.ia.core.trust.ModelCard.Factors;
 import fr.territoires.ia.core.trust.ModelCard.Metric;
 import fr.territoires.ia.core.trust.ModelCard.QuantitativeAnalysis;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a {@link ModelCard} as Markdown ({@link ModelCard#toMarkdown()}), as {@link CardHtml}
- * renders it as HTML.
+ * Renders a {@link ModelCard} as Markdown ({@link ModelCard#toMarkdown()}), with the sections,
+ * headings and order of the HTML card ({@link CardHtml}, {@link CardSections}).
  *
  * <p>Stateless and safe for concurrent use.
  */
@@ -22,11 +20,13 @@ final class CardMarkdown {
     }
 
     /**
-     * Renders the card as a Markdown document: a title, then one second-level heading per section
-     * in the order of Mitchell et al. (Model details, Intended use, Factors, Metrics, Evaluation
-     * data, Training data, Quantitative analyses, Ethical considerations, Caveats and
-     * recommendations), then, when present, Feature importance and the ALTAI self-assessment (one
-     * third-level heading per requirement, with its evidence and open questions).
+     * Renders the card as a Markdown document: a title, then the second-level headings of the
+     * HTML card in its order, for a reader who must decide whether to trust the model: What it is
+     * for, How good it is (with By group when there are quantitative analyses), Who answers for
+     * it, Limits, Data (Training data, Evaluation data); then the technical part: Model details
+     * (Options, Provenance), Factors and, when present, Feature importance and the ALTAI
+     * self-assessment (one third-level heading per requirement, with its evidence and open
+     * questions).
      *
      * <p>Metrics and quantitative analyses are tables. Numbers have at most four decimals
      * (four significant digits below 0.001), trailing zeros removed, with a dot as decimal
@@ -39,71 +39,36 @@ final class CardMarkdown {
      */
     static String render(ModelCard card) {
         StringBuilder md = new StringBuilder();
-        md.append("# Model card: ").append(oneLine(card.details().name())).append("\n\n");
+        ModelCard.Details d = card.details();
+        md.append("# Model card: ").append(oneLine(d.name())).append("\n\n");
 
-        md.append("## Model details\n\n");
-        md.append("| Field | Value |\n|---|---|\n");
-        row(md, "Name", card.details().name());
-        row(md, "Version", card.details().version());
-        row(md, "Algorithm", card.details().algorithm());
-        row(md, "Organisation", card.details().organisation());
-        row(md, "Licence", card.details().licence());
-        row(md, "Trained at", card.details().trainedAt().map(Instant::toString).orElse(""));
-        row(md, "Seed", card.details().seed().isPresent() ? Long.toString(card.details().seed().getAsLong()) : "");
-        row(md, "Library version", card.details().libraryVersion());
-        row(md, "Training data SHA-256", card.details().dataDigest());
-        md.append('\n');
-        if (!card.details().description().isBlank()) {
-            md.append(card.details().description().strip()).append("\n\n");
+        h2(md, CardSections.PURPOSE);
+        String purpose = CardSections.purpose(card);
+        md.append(purpose.isBlank() ? NOT_STATED : purpose.strip()).append("\n\n");
+        if (CardSections.describes(card)) {
+            md.append(d.description().strip()).append("\n\n");
         }
-        md.append("### Options\n\n");
-        keyValues(md, card.details().options(), "Option");
-        md.append("### Provenance\n\n");
-        keyValues(md, card.details().provenance(), "Key");
+        md.append("**Primary users:**\n\n");
+        bullets(md, card.intendedUse().primaryUsers());
+        md.append("**Out-of-scope uses:**\n\n");
+        bullets(md, card.intendedUse().outOfScopeUses());
 
-        md.append("## Intended use\n\n");
-        if (card.intendedUse().isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-        } else {
-            md.append("**Primary uses:** ")
-                    .append(card.intendedUse().primaryUses().isBlank() ? NOT_STATED : card.intendedUse().primaryUses().strip())
-                    .append("\n\n");
-            md.append("**Primary users:**\n\n");
-            bullets(md, card.intendedUse().primaryUsers());
-            md.append("**Out-of-scope uses:**\n\n");
-            bullets(md, card.intendedUse().outOfScopeUses());
-        }
-
-        md.append("## Factors\n\n");
-        md.append("**Relevant factors:**\n\n");
-        bullets(md, card.factors().relevant());
-        md.append("**Evaluation factors:**\n\n");
-        bullets(md, card.factors().evaluation());
-
-        md.append("## Metrics\n\n");
+        h2(md, CardSections.QUALITY);
         if (card.metrics().isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
+            md.append(CardSections.NO_METRIC).append("\n\n");
         } else {
             md.append("| Metric | Value | Interval | Description |\n|---|---|---|---|\n");
             for (Metric m : card.metrics()) {
                 md.append("| ").append(cell(m.name()))
                         .append(" | ").append(ModelCard.number(m.value()))
-                        .append(" | ").append(interval(m))
+                        .append(" | ").append(CardSections.interval(m))
                         .append(" | ").append(cell(m.description()))
                         .append(" |\n");
             }
             md.append('\n');
         }
-
-        md.append("## Evaluation data\n\n");
-        data(md, card.evaluationData());
-        md.append("## Training data\n\n");
-        data(md, card.trainingData());
-
-        md.append("## Quantitative analyses\n\n");
-        if (card.quantitativeAnalyses().isEmpty()) {
-            md.append(NOT_STATED).append("\n\n");
-        } else {
+        if (!card.quantitativeAnalyses().isEmpty()) {
+            h3(md, CardSections.BY_GROUP);
             md.append("| Factor | Group | Metric | Value | Interval |\n|---|---|---|---|---|\n");
             for (QuantitativeAnalysis qa : card.quantitativeAnalyses()) {
                 for (Metric m : qa.metrics()) {
@@ -111,27 +76,55 @@ final class CardMarkdown {
                             .append(" | ").append(cell(qa.group()))
                             .append(" | ").append(cell(m.name()))
                             .append(" | ").append(ModelCard.number(m.value()))
-                            .append(" | ").append(interval(m))
+                            .append(" | ").append(CardSections.interval(m))
                             .append(" |\n");
                 }
             }
             md.append('\n');
         }
 
-        md.append("## Ethical considerations\n\n");
-        bullets(md, card.ethicalConsiderations());
-        md.append("## Caveats and recommendations\n\n");
+        h2(md, CardSections.RESPONSIBILITY);
+        table(md, CardSections.responsibility(d));
+
+        h2(md, CardSections.LIMITS);
+        md.append("**Caveats and recommendations:**\n\n");
         bullets(md, card.caveats());
+        md.append("**Ethical considerations:**\n\n");
+        bullets(md, card.ethicalConsiderations());
+
+        h2(md, CardSections.DATA);
+        h3(md, CardSections.TRAINING_DATA);
+        data(md, card.trainingData());
+        if (!d.dataDigest().isBlank()) {
+            md.append("Training data SHA-256: `").append(oneLine(d.dataDigest())).append("`\n\n");
+        }
+        h3(md, CardSections.EVALUATION_DATA);
+        data(md, card.evaluationData());
+
+        // The HTML card folds what follows; here a rule and a line mark where it starts.
+        md.append("---\n\n*").append(CardSections.TECHNICAL).append("*\n\n");
+        h2(md, CardSections.DETAILS);
+        table(md, CardSections.details(d));
+        h3(md, CardSections.OPTIONS);
+        keyValues(md, d.options(), "Option");
+        h3(md, CardSections.PROVENANCE);
+        keyValues(md, d.provenance(), "Key");
+        h2(md, CardSections.FACTORS);
+        md.append("**Relevant factors:**\n\n");
+        bullets(md, card.factors().relevant());
+        md.append("**Evaluation factors:**\n\n");
+        bullets(md, card.factors().evaluation());
         if (!card.featureImportance().isEmpty()) {
-            md.append("## Feature importance\n\n| Feature | Importance |\n|---|---|\n");
+            h2(md, CardSections.IMPORTANCE);
+            md.append("| Feature | Importance |\n|---|---|\n");
             card.featureImportance().forEach((k, v) -> md.append("| ").append(cell(k)).append(" | ")
                     .append(ModelCard.number(v)).append(" |\n"));
             md.append('\n');
         }
         if (!card.altai().isEmpty()) {
-            md.append("## ALTAI self-assessment\n\n");
+            h2(md, CardSections.ALTAI);
             for (Altai.Assessment a : card.altai().assessments()) {
-                md.append("### ").append(a.requirement().title()).append("\n\n");
+                h3(md, a.requirement().title());
                 md.append("**Evidence:**\n\n");
                 bullets(md, a.evidence());
                 md.append("**Open questions:**\n\n");
@@ -141,6 +134,22 @@ final class CardMarkdown {
         // Exactly one final line break.
         md.setLength(md.length() - 1);
         return md.toString();
+    }
+
+    private static void h2(StringBuilder md, String heading) {
+        md.append("## ").append(heading).append("\n\n");
+    }
+
+    private static void h3(StringBuilder md, String heading) {
+        md.append("### ").append(heading).append("\n\n");
+    }
+
+    private static void table(StringBuilder md, List<Map.Entry<String, String>> rows) {
+        md.append("| Field | Value |\n|---|---|\n");
+        for (Map.Entry<String, String> r : rows) {
+            row(md, cell(r.getKey()), r.getValue());
+        }
+        md.append('\n');
     }
 
     private static void row(StringBuilder md, String field, String value) {
@@ -177,20 +186,8 @@ final class CardMarkdown {
             md.append(NOT_STATED).append("\n\n");
             return;
         }
-        md.append("| Field | Value |\n|---|---|\n");
-        row(md, "Source", data.source());
-        row(md, "Extent", data.extent());
-        row(md, "Rows", data.rows() == 0 ? "" : Long.toString(data.rows()));
-        for (Map.Entry<String, String> e : data.details().entrySet()) {
-            row(md, cell(e.getKey()), e.getValue());
-        }
-        md.append('\n');
+        table(md, CardSections.data(data));
     }
-
-    private static String interval(Metric m) {
-        return m.hasInterval() ? "[" + ModelCard.number(m.lower()) + ", " + ModelCard.number(m.upper()) + "]" : "";
-    }
-
 
     private static String cell(String text) {
         return oneLine(text).replace("|", "\\|");
