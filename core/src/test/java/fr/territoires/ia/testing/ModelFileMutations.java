@@ -1,5 +1,6 @@
 package fr.territoires.ia.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,19 @@ public final class ModelFileMutations {
      * @param read payloads the codec read (each checked by the caller's check)
      */
     public record Outcome(int tried, int refused, int read) {
+
+        /**
+         * Asserts that {@code tries} payloads were tried, each either refused or read, and that
+         * more than {@code minRefused} were refused.
+         *
+         * @param tries payloads expected to have been tried
+         * @param minRefused the refusals must be more than this
+         */
+        public void assertTried(int tries, int minRefused) {
+            assertEquals(tries, tried, "payloads tried");
+            assertEquals(tried, refused + read, "payloads refused or read");
+            assertTrue(refused > minRefused, "refused " + refused);
+        }
     }
 
     /**
