@@ -419,8 +419,34 @@ public final class TimeSeriesCsv {
      */
     public static List<String> distinctValues(Path file, String column, char delimiter, int limit)
             throws IOException {
+        return eachRowOfSeries(file, delimiter, column, "column", limit, (header, key, row) -> { });
+    }
+
+    /** Receives the rows of a long-format file, each with the series it names. */
+    @FunctionalInterface
+    private interface SeriesRows {
+
+        /**
+         * Takes one row.
+         *
+         * @param header the header line
+         * @param key the row's series
+         * @param row the row, with as many fields as the header
+         * @throws IOException when a row cannot be handed on
+         */
+        void accept(CsvRecord header, String key, CsvRecord row) throws IOException;
+    }
+
+    /**
+     * Reads a long-format file once, with the checks {@link #distinctValues} documents (thrown at
+     * once), handing each row to {@code rows} with its series.
+     *
+     * @return the series, in order of first appearance
+     */
+    private static List<String> eachRowOfSeries(Path file, char delimiter, String column, String columnName,
+            int limit, SeriesRows rows) throws IOException {
         Checks.notNull(file, "file");
-        Checks.notBlank(column, "column");
+        Checks.notBlank(column, columnName);
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
@@ -434,17 +460,23 @@ public final class TimeSeriesCsv {
                 throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
             }
             CsvRecord header = it.next();
-            int fields = header.getFieldCount();
             int index = seriesIndex(header, column, source);
-            LinkedHashSet<String> out = new LinkedHashSet<>();
+            LinkedHashSet<String> keys = new LinkedHashSet<>();
             while (it.hasNext()) {
                 CsvRecord r = it.next();
-                checkFieldCount(r, fields, source);
-                if (out.add(r.getField(index)) && out.size() > limit) {
-                    throw tooManySeries(r, column, limit, source);
+                if (r.getFieldCount() != header.getFieldCount()) {
+                    throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
+                            + ": expected " + header.getFieldCount() + " fields as in the header, found "
+                            + r.getFieldCount());
                 }
+                String key = r.getField(index);
+                if (keys.add(key) && keys.size() > limit) {
+                    throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
+                            + ": column " + column + " must hold at most " + limit + " distinct values, found more");
+                }
+                rows.accept(header, key, r);
             }
-            return List.copyOf(out);
+            return List.copyOf(keys);
         } catch (CsvParseException e) {
             throw notCsv(source, e);
         } catch (CharacterCodingException e) {
@@ -485,81 +517,46 @@ public final class TimeSeriesCsv {
      */
     public static Map<String, MultivariateTimeSeries> readBySeries(Path file, Options options, String seriesColumn,
             int limit) throws IOException {
-        Checks.notNull(file, "file");
         Checks.notNull(options, "options");
-        Checks.notBlank(seriesColumn, "seriesColumn");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
-        }
-        String source = file.toString();
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(source, null, "file not found");
-        }
         /* One reading per series, and the first error of that series (its reading stops there). */
         final class Slot {
             final Parse parse;
             @org.jspecify.annotations.Nullable IllegalArgumentException error;
 
-            Slot(Parse parse) {
-                this.parse = parse;
+            Slot(CsvRecord header, String key) {
+                parse = new Parse(file.toString(), options.withRowFilter(seriesColumn, key), null, 16);
+                try {
+                    parse.header(header);
+                } catch (IllegalArgumentException e) {
+                    error = e;
+                }
+            }
+
+            void accept(CsvRecord row) throws IOException {
+                if (error == null) {
+                    try {
+                        parse.row(row);
+                    } catch (IllegalArgumentException e) {
+                        error = e;
+                    }
+                }
             }
         }
-        try (Reader in = TextFiles.newReader(file)) {
-            var it = csvReader(in, options.delimiter()).iterator();
-            if (!it.hasNext()) {
-                throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
+        Map<String, Slot> slots = new LinkedHashMap<>();
+        eachRowOfSeries(file, options.delimiter(), seriesColumn, "seriesColumn", limit,
+                (header, key, row) -> slots.computeIfAbsent(key, k -> new Slot(header, k)).accept(row));
+        Map<String, MultivariateTimeSeries> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            IllegalArgumentException error = e.getValue().error;
+            if (error != null) {
+                throw error;
             }
-            CsvRecord header = it.next();
-            int fields = header.getFieldCount();
-            int index = seriesIndex(header, seriesColumn, source);
-            Map<String, Slot> slots = new LinkedHashMap<>();
-            while (it.hasNext()) {
-                CsvRecord r = it.next();
-                checkFieldCount(r, fields, source);
-                String key = r.getField(index);
-                Slot slot = slots.get(key);
-                if (slot == null) {
-                    if (slots.size() == limit) {
-                        throw tooManySeries(r, seriesColumn, limit, source);
-                    }
-                    slot = new Slot(new Parse(source, options.withRowFilter(seriesColumn, key), null, 16));
-                    slots.put(key, slot);
-                    try {
-                        slot.parse.header(header);
-                    } catch (IllegalArgumentException e) {
-                        slot.error = e;
-                    }
-                }
-                if (slot.error == null) {
-                    try {
-                        slot.parse.row(r);
-                    } catch (IllegalArgumentException e) {
-                        slot.error = e;
-                    }
-                }
+            MultivariateTimeSeries series = e.getValue().parse.result().series();
+            if (series.size() > 0) {
+                out.put(e.getKey(), series);
             }
-            Map<String, MultivariateTimeSeries> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Slot> e : slots.entrySet()) {
-                IllegalArgumentException error = e.getValue().error;
-                if (error != null) {
-                    throw error;
-                }
-                MultivariateTimeSeries series = e.getValue().parse.result().series();
-                if (series.size() > 0) {
-                    out.put(e.getKey(), series);
-                }
-            }
-            return Collections.unmodifiableMap(out);
-        } catch (CsvParseException e) {
-            throw notCsv(source, e);
-        } catch (CharacterCodingException e) {
-            throw TextFiles.notText(source, e);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException c) {
-                throw TextFiles.notText(source, c);
-            }
-            throw e.getCause();
         }
+        return Collections.unmodifiableMap(out);
     }
 
     /** The index of the series column in the header, which must name it once. */
@@ -575,18 +572,6 @@ public final class TimeSeriesCsv {
                     + "; the header has " + names);
         }
         return index;
-    }
-
-    private static void checkFieldCount(CsvRecord r, int fields, String source) {
-        if (r.getFieldCount() != fields) {
-            throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
-                    + ": expected " + fields + " fields as in the header, found " + r.getFieldCount());
-        }
-    }
-
-    private static IllegalArgumentException tooManySeries(CsvRecord r, String column, int limit, String source) {
-        return new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
-                + ": column " + column + " must hold at most " + limit + " distinct values, found more");
     }
 
     /**
