@@ -13,11 +13,10 @@ import java.util.List;
 
 /**
  * Writes a fitted {@link IsolationForestDetector} as a {@link ModelFile} of kind {@value #KIND},
- * version {@value #KIND_VERSION}, with a JSON payload, and reads it back; a detector read back
- * scores bit for bit as the one written.
+ * version {@value #KIND_VERSION}, and reads it back, under the contract of saved model kinds
+ * documented in {@link ModelFile} (numbers, errors naming the field, bit-for-bit scores).
  *
- * <p><b>Payload, version 1</b> (UTF-8 JSON, one object; every field required; numbers in Java's
- * shortest representation that reads back to the same {@code double}):
+ * <p><b>Payload, version 1</b> (UTF-8 JSON, one object; every field required):
  * <pre>{@code
  * {"options": {"trees": 100, "sampleSize": 256, "seed": 42, "alarmQuantile": 0.99},
  *  "sampleSizeUsed": 256,                       // psi = min(sampleSize, training rows), >= 2
@@ -33,9 +32,6 @@ import java.util.List;
  * standardised value below {@code split} go to {@code left}, the others to {@code right}, both
  * child indices greater than the node's own (so a walk always ends), and {@code low}/{@code high}
  * are the range of the node's sample on that column. The card is the model file's card.
- *
- * <p>Errors: another kind, encoding or a newer kind version, or a payload that is not this layout
- * raises {@link IllegalArgumentException} naming the field.
  *
  * <p>Stateless; safe for concurrent use.
  */

@@ -355,9 +355,9 @@ public final class IsolationForestDetector implements MultivariateDetector {
     /**
      * Returns this fitted forest as a {@link ModelFile} of kind {@value #KIND}: its card and a
      * JSON payload holding the options, the robust scaler (column names, medians, scales), every
-     * node of every tree and the alarm threshold, never Java serialisation. The payload layout
-     * (version 1) is documented in the project's source ({@code IsolationForestCodec}); numbers
-     * read back to the same {@code double}, so a detector read back scores bit for bit as this
+     * node of every tree and the alarm threshold (layout version 1, documented in the project's
+     * source, {@code IsolationForestCodec}). Saving and reading back follow the contract of saved
+     * model kinds documented in {@link ModelFile}: a detector read back scores bit for bit as this
      * one.
      *
      * @return the model file
@@ -367,22 +367,22 @@ public final class IsolationForestDetector implements MultivariateDetector {
     }
 
     /**
-     * Reads back a detector from a {@link ModelFile} written by {@link #toModelFile()}.
+     * Reads back a detector from a {@link ModelFile} written by {@link #toModelFile()}, as the
+     * contract in {@link ModelFile} says.
      *
      * @param file a model file of kind {@value #KIND}
      * @return the detector, scoring as the one written, with its card
      * @throws NullPointerException when {@code file} is null
-     * @throws IllegalArgumentException when the file holds another kind, a newer version of this
-     *     kind's layout (kindVersion &gt; 1), another encoding than JSON, or a payload that is not
-     *     that layout (a missing field, a wrong type, arrays of disagreeing lengths, a node index
-     *     out of range); the message names the field
+     * @throws IllegalArgumentException when the file is not of this kind and layout (a node index
+     *     out of range, among others); the message names the field
      */
     public static IsolationForestDetector fromModelFile(ModelFile file) {
         return IsolationForestCodec.read(file);
     }
 
     /**
-     * Saves this detector as a model file ({@link #toModelFile()}), atomically.
+     * Saves this detector as a model file ({@link #toModelFile()}), atomically, as the contract in
+     * {@link ModelFile} says.
      *
      * @param path file to create or replace; its folder must exist
      * @throws NullPointerException when {@code path} is null
@@ -394,14 +394,14 @@ public final class IsolationForestDetector implements MultivariateDetector {
     }
 
     /**
-     * Loads a detector saved by {@link #save(Path)}.
+     * Loads a detector saved by {@link #save(Path)}, as the contract in {@link ModelFile} says.
      *
      * @param path model file
      * @return the detector
      * @throws NullPointerException when {@code path} is null
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the file is not a valid model file of kind
-     *     {@value #KIND} (see {@link ModelFile} and {@link #fromModelFile(ModelFile)})
+     *     {@value #KIND}; the message starts with the file name
      */
     public static IsolationForestDetector load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");

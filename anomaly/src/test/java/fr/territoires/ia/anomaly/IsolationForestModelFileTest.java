@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.territoires.ia.core.MultivariateTimeSeries;
 import fr.territoires.ia.core.trust.ModelFile;
+import fr.territoires.ia.testing.ModelFileMutations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -56,43 +57,20 @@ class IsolationForestModelFileTest {
         MultivariateTimeSeries train = MultivariateFixtures.series("train", MultivariateFixtures.gaussian(300, 3));
         ModelFile good = IsolationForestDetector.fit(train, IsolationForestDetector.Options.defaults().withTrees(5))
                 .toModelFile();
-        byte[] payload = good.payload();
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
-        byte[] alphabet = "0123456789-.eE,:[]{}\"nul".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int refused = 0;
-        int read = 0;
-        for (int i = 0; i < 300; i++) {
-            byte[] b = payload.clone();
-            for (int k = 0; k < 1 + rng.nextInt(3); k++) {
-                b[rng.nextInt(b.length)] = alphabet[rng.nextInt(alphabet.length)];
-            }
-            ModelFile mutated = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(), b);
-            IsolationForestDetector back;
-            try {
-                back = IsolationForestDetector.fromModelFile(mutated);
-            } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage().startsWith("anomaly.isolation-forest payload"), e.getMessage());
-                refused++;
-                continue;
-            }
-            // What is read is a valid forest: its walks end and its scores are in [0, 1].
-            MultivariateScores s = back.score(train);
-            for (int r = 0; r < s.size(); r++) {
-                assertTrue(s.score(r) >= 0 && s.score(r) <= 1, "score " + s.score(r));
-            }
-            read++;
-        }
-        System.out.printf("isolation-forest model file, 300 payloads with 1-3 bytes changed: %d refused, %d read%n",
-                refused, read);
-        assertTrue(refused > 100, "refused " + refused);
+        ModelFileMutations.Outcome o = ModelFileMutations.randomBytes(good, 300, 5,
+                IsolationForestDetector::fromModelFile, back -> {
+                    // What is read is a valid forest: its walks end and its scores are in [0, 1].
+                    MultivariateScores s = back.score(train);
+                    for (int r = 0; r < s.size(); r++) {
+                        assertTrue(s.score(r) >= 0 && s.score(r) <= 1, "score " + s.score(r));
+                    }
+                });
+        o.assertTried(300, 100);
     }
 
-    private static IllegalArgumentException corrupt(ModelFile good, Consumer<ObjectNode> edit) throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(good.payload());
-        edit.accept(root);
-        ModelFile bad = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(),
-                JSON.writeValueAsBytes(root));
-        return assertThrows(IllegalArgumentException.class, () -> IsolationForestDetector.fromModelFile(bad));
+    private static IllegalArgumentException corrupt(ModelFile good, String field, Consumer<ObjectNode> edit)
+            throws IOException {
+        return ModelFileMutations.refused(good, IsolationForestDetector::fromModelFile, field, edit);
     }
 
     @Test
@@ -109,20 +87,20 @@ class IsolationForestModelFileTest {
                         ModelFile.Encoding.JSON, good.card(), good.payload())));
         assertTrue(e.getMessage().startsWith("model file kindVersion must be at most 1"), e.getMessage());
 
-        e = corrupt(good, r -> r.remove("threshold"));
+        e = corrupt(good, "threshold", r -> r.remove("threshold"));
         assertEquals("anomaly.isolation-forest payload field threshold is missing", e.getMessage());
-        e = corrupt(good, r -> r.put("sampleSizeUsed", "256"));
+        e = corrupt(good, "sampleSizeUsed", r -> r.put("sampleSizeUsed", "256"));
         assertEquals("anomaly.isolation-forest payload field sampleSizeUsed must be an integer, was \"256\"",
                 e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("split")).remove(0));
+        e = corrupt(good, "split", r -> ((ArrayNode) r.get("split")).remove(0));
         assertTrue(e.getMessage().startsWith("anomaly.isolation-forest payload field split must hold "),
                 e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("medians")).add(1.0));
+        e = corrupt(good, "medians", r -> ((ArrayNode) r.get("medians")).add(1.0));
         assertEquals("anomaly.isolation-forest payload field medians must hold 3 numbers, was 4", e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("left")).set(0, 0));
+        e = corrupt(good, "left[0]", r -> ((ArrayNode) r.get("left")).set(0, 0));
         assertEquals("anomaly.isolation-forest payload field left[0] must be a node in (0, "
                 + r(good) + "), was 0", e.getMessage());
-        e = corrupt(good, r -> ((ObjectNode) r.get("options")).put("trees", 0));
+        e = corrupt(good, "options", r -> ((ObjectNode) r.get("options")).put("trees", 0));
         assertTrue(e.getMessage().startsWith("anomaly.isolation-forest payload field options: trees"),
                 e.getMessage());
     }

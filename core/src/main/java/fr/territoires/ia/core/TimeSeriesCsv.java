@@ -419,8 +419,34 @@ public final class TimeSeriesCsv {
      */
     public static List<String> distinctValues(Path file, String column, char delimiter, int limit)
             throws IOException {
+        return eachRowOfSeries(file, delimiter, column, "column", limit, (header, key, row) -> { });
+    }
+
+    /** Receives the rows of a long-format file, each with the series it names. */
+    @FunctionalInterface
+    private interface SeriesRows {
+
+        /**
+         * Takes one row.
+         *
+         * @param header the header line
+         * @param key the row's series
+         * @param row the row, with as many fields as the header
+         * @throws IOException when a row cannot be handed on
+         */
+        void accept(CsvRecord header, String key, CsvRecord row) throws IOException;
+    }
+
+    /**
+     * Reads a long-format file once, with the checks {@link #distinctValues} documents (thrown at
+     * once), handing each row to {@code rows} with its series.
+     *
+     * @return the series, in order of first appearance
+     */
+    private static List<String> eachRowOfSeries(Path file, char delimiter, String column, String columnName,
+            int limit, SeriesRows rows) throws IOException {
         Checks.notNull(file, "file");
-        Checks.notBlank(column, "column");
+        Checks.notBlank(column, columnName);
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, was " + limit);
         }
@@ -434,29 +460,23 @@ public final class TimeSeriesCsv {
                 throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
             }
             CsvRecord header = it.next();
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < header.getFieldCount(); i++) {
-                names.add(header.getField(i).trim());
-            }
-            int index = names.indexOf(column);
-            if (index < 0 || names.lastIndexOf(column) != index) {
-                throw new IllegalArgumentException("line " + header.getStartingLineNumber() + " of " + source
-                        + ": series column \"" + column + "\" " + (index < 0 ? "not found" : "appears more than once")
-                        + "; the header has " + names);
-            }
-            LinkedHashSet<String> out = new LinkedHashSet<>();
+            int index = seriesIndex(header, column, source);
+            LinkedHashSet<String> keys = new LinkedHashSet<>();
             while (it.hasNext()) {
                 CsvRecord r = it.next();
-                if (r.getFieldCount() != names.size()) {
+                if (r.getFieldCount() != header.getFieldCount()) {
                     throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
-                            + ": expected " + names.size() + " fields as in the header, found " + r.getFieldCount());
+                            + ": expected " + header.getFieldCount() + " fields as in the header, found "
+                            + r.getFieldCount());
                 }
-                if (out.add(r.getField(index)) && out.size() > limit) {
+                String key = r.getField(index);
+                if (keys.add(key) && keys.size() > limit) {
                     throw new IllegalArgumentException("line " + r.getStartingLineNumber() + " of " + source
                             + ": column " + column + " must hold at most " + limit + " distinct values, found more");
                 }
+                rows.accept(header, key, r);
             }
-            return List.copyOf(out);
+            return List.copyOf(keys);
         } catch (CsvParseException e) {
             throw notCsv(source, e);
         } catch (CharacterCodingException e) {
@@ -467,6 +487,91 @@ public final class TimeSeriesCsv {
             }
             throw e.getCause();
         }
+    }
+
+    /**
+     * Reads a long-format file (one row per series and timestamp, the series named in
+     * {@code seriesColumn}) in one pass, and returns one series per distinct value of that column,
+     * in order of first appearance: the same series as {@link #readMultivariate} with the row
+     * filter {@code options.withRowFilter(seriesColumn, key)} gives for each value found by
+     * {@link #distinctValues}, without reading the file once per series.
+     *
+     * <p>Each series is validated on its own rows, as that filtered read validates it (its order,
+     * its cells), and keeps the options' other row filters. A series none of whose rows pass them
+     * is left out. Errors are those of that sequence of reads: first the errors of
+     * {@link #distinctValues} (the file is empty or not valid CSV, {@code seriesColumn} is absent
+     * or repeated, a row has another number of fields than the header, more than {@code limit}
+     * series), wherever they stand in the file; otherwise the first error, in file order, of the
+     * first series, in order of appearance, that has one (a missing column, an invalid timestamp
+     * or value, a timestamp not after the series' previous one), with the same message, naming the
+     * file and the line.
+     *
+     * @param file CSV file, UTF-8 (or UTF-16 after a UTF-16 byte-order mark), with a header line
+     * @param options reader options, applied to each series
+     * @param seriesColumn the column naming the series of each row
+     * @param limit most series accepted, at least 1
+     * @return the series by name, in order of first appearance; unmodifiable
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException as described above, naming the file and line
+     * @since 0.3.0
+     */
+    public static Map<String, MultivariateTimeSeries> readBySeries(Path file, Options options, String seriesColumn,
+            int limit) throws IOException {
+        Checks.notNull(options, "options");
+        /* One reading per series, and the first error of that series (its reading stops there). */
+        final class Slot {
+            final Parse parse;
+            @org.jspecify.annotations.Nullable IllegalArgumentException error;
+
+            Slot(CsvRecord header, String key) {
+                parse = new Parse(file.toString(), options.withRowFilter(seriesColumn, key), null, 16);
+                try {
+                    parse.header(header);
+                } catch (IllegalArgumentException e) {
+                    error = e;
+                }
+            }
+
+            void accept(CsvRecord row) throws IOException {
+                if (error == null) {
+                    try {
+                        parse.row(row);
+                    } catch (IllegalArgumentException e) {
+                        error = e;
+                    }
+                }
+            }
+        }
+        Map<String, Slot> slots = new LinkedHashMap<>();
+        eachRowOfSeries(file, options.delimiter(), seriesColumn, "seriesColumn", limit,
+                (header, key, row) -> slots.computeIfAbsent(key, k -> new Slot(header, k)).accept(row));
+        Map<String, MultivariateTimeSeries> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            IllegalArgumentException error = e.getValue().error;
+            if (error != null) {
+                throw error;
+            }
+            MultivariateTimeSeries series = e.getValue().parse.result().series();
+            if (series.size() > 0) {
+                out.put(e.getKey(), series);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The index of the series column in the header, which must name it once. */
+    private static int seriesIndex(CsvRecord header, String column, String source) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.getFieldCount(); i++) {
+            names.add(header.getField(i).trim());
+        }
+        int index = names.indexOf(column);
+        if (index < 0 || names.lastIndexOf(column) != index) {
+            throw new IllegalArgumentException("line " + header.getStartingLineNumber() + " of " + source
+                    + ": series column \"" + column + "\" " + (index < 0 ? "not found" : "appears more than once")
+                    + "; the header has " + names);
+        }
+        return index;
     }
 
     /**
@@ -503,14 +608,30 @@ public final class TimeSeriesCsv {
         private final String source;
         private final Options options;
         private final String name;
-        private long[] millis = new long[1024];
+        private long[] millis;
         private double[][] values;
         private int rows;
         private final List<OrderViolation> violations = new ArrayList<>();
         private final List<Long> shifted = new ArrayList<>();
         private final @org.jspecify.annotations.Nullable RowSink sink;
 
+        // The header's columns, set by header(), and the running state of row().
+        private int tsIndex;
+        private int[] valueIndex = new int[0];
+        private List<String> filterValues = List.of();
+        private int[] filterIndex = new int[0];
+        private int expected;
+        private long previous = Long.MIN_VALUE;
+        private int filteredOut;
+        private double[] row = new double[0];
+        private int[] missingCounts = new int[0];
+
         Parse(String source, Options options, @org.jspecify.annotations.Nullable RowSink sink) {
+            this(source, options, sink, 1024);
+        }
+
+        /** A reading whose arrays start at {@code capacity} rows (they double as rows come). */
+        Parse(String source, Options options, @org.jspecify.annotations.Nullable RowSink sink, int capacity) {
             this.source = source;
             this.options = options;
             this.sink = sink;
@@ -518,11 +639,18 @@ public final class TimeSeriesCsv {
             int slash = Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\'));
             base = base.substring(slash + 1);
             this.name = base.toLowerCase(Locale.ROOT).endsWith(".csv") ? base.substring(0, base.length() - 4) : base;
-            this.values = new double[options.valueColumns().size()][sink == null ? 1024 : 0];
+            this.millis = new long[sink == null ? capacity : 0];
+            this.values = new double[options.valueColumns().size()][sink == null ? capacity : 0];
         }
 
         Read<MultivariateTimeSeries> run(CsvReader<CsvRecord> csv) throws IOException {
-            ReadReport report = parse(csv);
+            parse(csv);
+            return result();
+        }
+
+        /** The rows stored so far, as a series, with the report. */
+        Read<MultivariateTimeSeries> result() {
+            ReadReport report = report();
             long[] m = Arrays.copyOf(millis, rows);
             double[][] v = new double[values.length][];
             for (int c = 0; c < values.length; c++) {
@@ -539,74 +667,86 @@ public final class TimeSeriesCsv {
             if (!it.hasNext()) {
                 throw new IllegalArgumentException(source + " is empty: expected a header line naming the columns");
             }
-            CsvRecord header = it.next();
+            header(it.next());
+            while (it.hasNext()) {
+                row(it.next());
+            }
+            return report();
+        }
+
+        /** Finds the columns of the options in the header. */
+        void header(CsvRecord header) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < header.getFieldCount(); i++) {
                 names.add(header.getField(i).trim());
             }
-            int tsIndex = find(names, options.timestampColumn(), header.getStartingLineNumber(), "timestamp");
+            tsIndex = find(names, options.timestampColumn(), header.getStartingLineNumber(), "timestamp");
             List<String> valueNames = options.valueColumns();
-            int[] valueIndex = new int[valueNames.size()];
+            valueIndex = new int[valueNames.size()];
             for (int c = 0; c < valueIndex.length; c++) {
                 valueIndex[c] = find(names, valueNames.get(c), header.getStartingLineNumber(), "value");
             }
-            int expected = names.size();
-            List<String> filterValues = new ArrayList<>(options.rowFilter().values());
-            int[] filterIndex = new int[filterValues.size()];
+            expected = names.size();
+            filterValues = new ArrayList<>(options.rowFilter().values());
+            filterIndex = new int[filterValues.size()];
             int k = 0;
             for (String column : options.rowFilter().keySet()) {
                 filterIndex[k++] = find(names, column, header.getStartingLineNumber(), "filter");
             }
-            long previous = Long.MIN_VALUE;
-            int filteredOut = 0;
-            double[] row = new double[valueIndex.length];
-            int[] missingCounts = new int[valueIndex.length];
-            rows:
-            while (it.hasNext()) {
-                CsvRecord r = it.next();
-                long line = r.getStartingLineNumber();
-                if (r.getFieldCount() != expected) {
-                    throw new IllegalArgumentException("line " + line + " of " + source + ": expected " + expected
-                            + " fields as in the header, found " + r.getFieldCount());
-                }
-                for (int f = 0; f < filterIndex.length; f++) {
-                    if (!r.getField(filterIndex[f]).equals(filterValues.get(f))) {
-                        filteredOut++;
-                        continue rows;
-                    }
-                }
-                long t = timestamp(r.getField(tsIndex), line, previous);
-                if (rows > 0 && t <= previous) {
-                    Instant now = Instant.ofEpochMilli(t);
-                    Instant before = Instant.ofEpochMilli(previous);
-                    if (options.orderPolicy() == OrderPolicy.REJECT) {
-                        throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp "
-                                + clip(r.getField(tsIndex).trim()) + " is not after the previous one ("
-                                + (t == previous ? "duplicate of " : "previous is ") + before
-                                + "); read with OrderPolicy.KEEP_ARRIVAL_ORDER to keep such rows in arrival order");
-                    }
-                    violations.add(new OrderViolation(rows, line, now, before));
-                }
-                for (int c = 0; c < valueIndex.length; c++) {
-                    row[c] = number(r.getField(valueIndex[c]), line, valueNames.get(c));
-                    missingCounts[c] += Double.isNaN(row[c]) ? 1 : 0;
-                }
-                if (rows == Integer.MAX_VALUE) {
-                    throw new IllegalArgumentException("line " + line + " of " + source + ": more than "
-                            + Integer.MAX_VALUE + " rows");
-                }
-                if (sink != null) {
-                    sink.accept(line, t, row, r.getField(tsIndex));
-                } else {
-                    ensureCapacity();
-                    millis[rows] = t;
-                    for (int c = 0; c < valueIndex.length; c++) {
-                        values[c][rows] = row[c];
-                    }
-                }
-                rows++;
-                previous = t;
+            row = new double[valueIndex.length];
+            missingCounts = new int[valueIndex.length];
+        }
+
+        /** Validates one row after the header, storing it or handing it to the sink when it passes the filters. */
+        void row(CsvRecord r) throws IOException {
+            List<String> valueNames = options.valueColumns();
+            long line = r.getStartingLineNumber();
+            if (r.getFieldCount() != expected) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": expected " + expected
+                        + " fields as in the header, found " + r.getFieldCount());
             }
+            for (int f = 0; f < filterIndex.length; f++) {
+                if (!r.getField(filterIndex[f]).equals(filterValues.get(f))) {
+                    filteredOut++;
+                    return;
+                }
+            }
+            long t = timestamp(r.getField(tsIndex), line, previous);
+            if (rows > 0 && t <= previous) {
+                Instant now = Instant.ofEpochMilli(t);
+                Instant before = Instant.ofEpochMilli(previous);
+                if (options.orderPolicy() == OrderPolicy.REJECT) {
+                    throw new IllegalArgumentException("line " + line + " of " + source + ": timestamp "
+                            + clip(r.getField(tsIndex).trim()) + " is not after the previous one ("
+                            + (t == previous ? "duplicate of " : "previous is ") + before
+                            + "); read with OrderPolicy.KEEP_ARRIVAL_ORDER to keep such rows in arrival order");
+                }
+                violations.add(new OrderViolation(rows, line, now, before));
+            }
+            for (int c = 0; c < valueIndex.length; c++) {
+                row[c] = number(r.getField(valueIndex[c]), line, valueNames.get(c));
+                missingCounts[c] += Double.isNaN(row[c]) ? 1 : 0;
+            }
+            if (rows == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("line " + line + " of " + source + ": more than "
+                        + Integer.MAX_VALUE + " rows");
+            }
+            if (sink != null) {
+                sink.accept(line, t, row, r.getField(tsIndex));
+            } else {
+                ensureCapacity();
+                millis[rows] = t;
+                for (int c = 0; c < valueIndex.length; c++) {
+                    values[c][rows] = row[c];
+                }
+            }
+            rows++;
+            previous = t;
+        }
+
+        /** What was found so far. */
+        ReadReport report() {
+            List<String> valueNames = options.valueColumns();
             Map<String, Integer> missing = new LinkedHashMap<>();
             for (int c = 0; c < valueIndex.length; c++) {
                 missing.put(valueNames.get(c), missingCounts[c]);

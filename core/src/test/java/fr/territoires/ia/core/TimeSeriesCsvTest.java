@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -324,5 +326,97 @@ class TimeSeriesCsvTest {
         assertTrue(fields.getMessage().startsWith("line 2 of " + ragged + ": expected 2 fields"), fields.getMessage());
         assertThrows(NoSuchFileException.class, () -> TimeSeriesCsv.distinctValues(dir.resolve("none.csv"),
                 "station", ',', 10));
+    }
+
+    /**
+     * The per-series path {@link TimeSeriesCsv#readBySeries} replaces: {@code distinctValues}, then one
+     * filtered read per series; the series found, or the message of the error that stopped it.
+     */
+    private static Object onePassPerSeries(Path f, TimeSeriesCsv.Options o, String column, int limit)
+            throws IOException {
+        try {
+            Map<String, MultivariateTimeSeries> out = new LinkedHashMap<>();
+            for (String key : TimeSeriesCsv.distinctValues(f, column, o.delimiter(), limit)) {
+                MultivariateTimeSeries s = TimeSeriesCsv.readMultivariate(f, o.withRowFilter(column, key));
+                if (s.size() > 0) {
+                    out.put(key, s);
+                }
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Object onePass(Path f, TimeSeriesCsv.Options o, String column, int limit) throws IOException {
+        try {
+            return TimeSeriesCsv.readBySeries(f, o, column, limit);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void readBySeries_threeInterleavedSeries_sameSeriesAsOneFilteredReadPerSeries() throws IOException {
+        Path f = dir.resolve("long.csv");
+        StringBuilder sb = new StringBuilder("\uFEFFdate,network,station,pm10\n");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        for (int day = 1; day <= 28; day++) {
+            for (String st : day % 2 == 0 ? new String[] {"C", "A", "B"} : new String[] {"A", "C", "B"}) {
+                if (st.equals("B") && day < 3) {
+                    continue; // B first appears after C
+                }
+                String v = r.nextInt(7) == 0 ? "" : Integer.toString(r.nextInt(100));
+                sb.append(String.format("2001-02-%02d,%s,%s,%s\n", day, st.equals("A") ? "south" : "north", st, v));
+            }
+        }
+        Files.writeString(f, sb);
+        TimeSeriesCsv.Options o = UTC.withTimestampColumn("date").withValueColumn("pm10");
+        Object expected = onePassPerSeries(f, o, "station", 10);
+        @SuppressWarnings("unchecked")
+        Map<String, MultivariateTimeSeries> got = (Map<String, MultivariateTimeSeries>) onePass(f, o, "station", 10);
+        assertEquals(expected, got);
+        assertEquals(List.of("A", "C", "B"), List.copyOf(got.keySet()));
+        assertEquals(28, got.get("A").size());
+        assertEquals(26, got.get("B").size());
+        // Another row filter keeps A only: the series left empty are left out.
+        TimeSeriesCsv.Options south = o.withRowFilter("network", "south");
+        assertEquals(onePassPerSeries(f, south, "station", 10), onePass(f, south, "station", 10));
+        assertEquals(List.of("A"), List.copyOf(TimeSeriesCsv.readBySeries(f, south, "station", 10).keySet()));
+    }
+
+    @Test
+    void readBySeries_brokenFiles_sameErrorAsOneFilteredReadPerSeries() throws IOException {
+        String ok = "date,station,pm10\n2001-01-01,A,1\n2001-01-01,B,2\n2001-01-02,A,3\n2001-01-02,B,4\n"
+                + "2001-01-03,C,5\n2001-01-03,A,6\n";
+        String[][] edits = {
+            {"", ""}, // unchanged: no error
+            {"2001-01-02,B,4", "2001-01-02,B,x"}, // one bad value
+            {"2001-01-02,B,4", "2001-01-01,B,4"}, // B's date repeated
+            {"2001-01-03,A,6", "2001-01-03,A,y"}, // an error in the last row
+            {"2001-01-02,A,3", "2001-01-02,A,3,9"}, // a row too long: reported before any value error
+            {"2001-01-03,C,5", "not a date,C,5"},
+            {"date,station,pm10", "day,station,pm10"}, // the time column is missing
+            {"date,station,pm10", "date,code,pm10"}, // the series column is missing
+            {"2001-01-03,A,6", "2001-01-03,A"}, // a row too short at the end
+        };
+        TimeSeriesCsv.Options o = UTC.withTimestampColumn("date").withValueColumn("pm10");
+        int errors = 0;
+        for (String[] e : edits) {
+            Path f = dir.resolve("broken.csv");
+            Files.writeString(f, e[0].isEmpty() ? ok : ok.replace(e[0], e[1]));
+            Object expected = onePassPerSeries(f, o, "station", 10);
+            assertEquals(expected, onePass(f, o, "station", 10), e[1]);
+            errors += expected instanceof String ? 1 : 0;
+            // Two series at most: the third one met is refused, as distinctValues refuses it.
+            assertEquals(onePassPerSeries(f, o, "station", 2), onePass(f, o, "station", 2), e[1]);
+        }
+        assertEquals(edits.length - 1, errors);
+        Files.writeString(dir.resolve("broken.csv"), ok.replace("2001-01-02,B,4", "2001-01-02,B,x")
+                .replace("2001-01-03,A,6", "2001-01-03,A,y"));
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class,
+                () -> TimeSeriesCsv.readBySeries(dir.resolve("broken.csv"), o, "station", 10));
+        assertTrue(first.getMessage().startsWith("line 7 of " + dir.resolve("broken.csv") + ": value \"y\""),
+                first.getMessage());
     }
 }

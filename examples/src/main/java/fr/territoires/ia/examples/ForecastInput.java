@@ -141,14 +141,11 @@ final class ForecastInput {
             options = options.withRowFilter(w.substring(0, eq), w.substring(eq + 1));
         }
         if (seriesColumn != null) {
+            // One pass over the file, split by series in order of first appearance.
             List<TimeSeries> network = new ArrayList<>();
-            for (String key : TimeSeriesCsv.distinctValues(input, seriesColumn, d.charAt(0), MAX_SERIES)) {
-                MultivariateTimeSeries one = TimeSeriesCsv.readMultivariate(input,
-                        options.withRowFilter(seriesColumn, key));
-                if (one.size() == 0) {
-                    continue;
-                }
-                TimeSeries s = one.column(0);
+            for (var e : TimeSeriesCsv.readBySeries(input, options, seriesColumn, MAX_SERIES).entrySet()) {
+                String key = e.getKey();
+                TimeSeries s = e.getValue().column(0);
                 long[] t = new long[s.size()];
                 double[] v = new double[s.size()];
                 for (int i = 0; i < t.length; i++) {

@@ -30,7 +30,7 @@ class ExamplesTest {
     @Test
     void demandBaselineCard_evaluatesSavesReloadsAndRefusesCorruptCopy() {
         String s = DemandBaselineCardExample.run();
-        assertTrue(s.contains("model card: 9 sections in Markdown"), s);
+        assertTrue(s.contains("model card: 7 sections in Markdown"), s);
         assertTrue(s.contains("reloaded identical: true"), s);
         assertTrue(s.contains("corrupt.tiamodel is corrupted: SHA-256"), s);
         // The hour-of-week profile must beat the seasonal-naive forecast on the simulated meter.

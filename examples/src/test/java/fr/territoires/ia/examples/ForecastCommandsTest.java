@@ -196,4 +196,70 @@ class ForecastCommandsTest {
             assertFalse(Files.exists(out));
         }
     }
+
+    /**
+     * The long file of {@link #writeNetwork} with its rows shuffled within each date (C first on the first date, so
+     * the series come as C, A, B) and a fourth station left out by {@code --where}.
+     */
+    private Path writeShuffledLong(Path[] files) throws IOException {
+        List<String> lines = Files.readAllLines(files[1]);
+        StringBuilder sb = new StringBuilder("date,network,station_code,level_mm\n");
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 1; i < lines.size(); i += 3) {
+            List<String> day = new java.util.ArrayList<>(lines.subList(i, i + 3));
+            java.util.Collections.shuffle(day, r);
+            if (i == 1) {
+                day.sort(java.util.Comparator.comparing((String l) -> "CAB".indexOf(l.split(",")[1])));
+            }
+            String date = day.get(0).split(",")[0];
+            day.forEach(l -> sb.append(l.replaceFirst(",", ",basin,")).append('\n'));
+            sb.append(date).append(",other,Z,").append(i).append('\n');
+        }
+        Path f = dir.resolve("shuffled.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void forecast_longFileThreeSeriesShuffledRows_readOnceSameRowsAsTheWideFile() throws IOException {
+        Path[] files = writeNetwork();
+        Path shuffled = writeShuffledLong(files);
+        assertTrue(Files.readAllLines(shuffled).get(1).contains(",C,"), "C comes first");
+        Path outWide = dir.resolve("wide-levels.csv");
+        Path outLong = dir.resolve("long-levels.csv");
+        var a = RunnerTest.run("forecast", "--input", files[0].toString(), "--value-column", "C,A,B", "--horizon",
+                "2", "--train-until", "2010-12-31", "--output", outWide.toString());
+        assertEquals(0, a.status(), a.err());
+        var b = RunnerTest.run("forecast", "--input", shuffled.toString(), "--value-column", "level_mm",
+                "--series-column", "station_code", "--where", "network=basin", "--horizon", "2", "--train-until",
+                "2010-12-31", "--output", outLong.toString());
+        assertEquals(0, b.status(), b.err());
+        List<String> lines = Files.readAllLines(outLong);
+        assertEquals(Files.readAllLines(outWide), lines);
+        // The series in order of first appearance in the file, every one forecast.
+        assertTrue(lines.get(1).startsWith("2011-01-01,C,1,"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("2011-01-01,A,1,"), lines.get(3));
+        assertTrue(lines.get(5).startsWith("2011-01-01,B,1,"), lines.get(5));
+        assertFalse(lines.stream().anyMatch(l -> l.contains(",Z,")));
+    }
+
+    @Test
+    void forecastEvents_longFileBadValueInOneSeries_namesFileAndLineStatus2NoOutput() throws IOException {
+        Path[] files = writeNetwork();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(files[1]));
+        // Line 1000 of the file (index 999): a reading of river C, series seen third.
+        assertTrue(lines.get(999).contains(",C,"), lines.get(999));
+        lines.set(999, lines.get(999).replaceFirst(",[0-9]*$", ",12 mm"));
+        Path bad = dir.resolve("bad.csv");
+        Files.write(bad, lines);
+        Path out = dir.resolve("events.csv");
+        var r = RunnerTest.run("forecast-events", "--input", bad.toString(), "--value-column", "level_mm",
+                "--series-column", "station_code", "--threshold", "2500", "--horizon", "3", "--train-until",
+                "2009-12-31", "--output", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("line 1000 of " + bad + ": value \"12 mm\" in column \"level_mm\" is not a number"),
+                r.err());
+        assertFalse(Files.exists(out));
+    }
 }

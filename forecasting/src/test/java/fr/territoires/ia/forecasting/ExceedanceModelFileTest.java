@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.trust.ModelFile;
 import fr.territoires.ia.forecasting.synthetic.RiverSimulator;
+import fr.territoires.ia.testing.ModelFileMutations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,45 +180,17 @@ class ExceedanceModelFileTest {
 
     @Test
     void fromModelFile_randomlyMutatedPayloads_readOrRefusedWithIllegalArgumentOnly() {
-        ExceedanceForecaster f = garonne();
-        ModelFile good = f.toModelFile();
-        byte[] payload = good.payload();
+        ModelFile good = garonne().toModelFile();
         TimeSeries s = ForecastingData.garonne("O200004001");
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
-        byte[] alphabet = "0123456789-.eE,:[]{}\"nul".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int refused = 0;
-        int read = 0;
-        for (int i = 0; i < 300; i++) {
-            byte[] b = payload.clone();
-            for (int k = 0; k < 1 + rng.nextInt(3); k++) {
-                b[rng.nextInt(b.length)] = alphabet[rng.nextInt(alphabet.length)];
-            }
-            ModelFile mutated = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(), b);
-            ExceedanceForecaster back;
-            try {
-                back = ExceedanceForecaster.fromModelFile(mutated);
-            } catch (IllegalArgumentException e) {
-                assertTrue(e.getMessage().startsWith("forecasting.exceedance payload"), e.getMessage());
-                refused++;
-                continue;
-            }
-            // What is read is a valid forecaster: it forecasts (probabilities in [0, 1]).
-            back.forecast(s, List.of(), LocalDate.of(2005, 1, 1));
-            read++;
-        }
-        System.out.printf("exceedance model file, 300 payloads with 1-3 bytes changed: %d refused, %d read%n",
-                refused, read);
-        assertTrue(refused > 100, "refused " + refused);
+        // What is read is a valid forecaster: it forecasts (probabilities in [0, 1]).
+        ModelFileMutations.Outcome o = ModelFileMutations.randomBytes(good, 300, 5,
+                ExceedanceForecaster::fromModelFile, back -> back.forecast(s, List.of(), LocalDate.of(2005, 1, 1)));
+        o.assertTried(300, 100);
     }
 
-    private static IllegalArgumentException corrupt(ModelFile good, Consumer<ObjectNode> edit)
+    private static IllegalArgumentException corrupt(ModelFile good, String field, Consumer<ObjectNode> edit)
             throws IOException {
-        ObjectNode root = (ObjectNode) JSON.readTree(good.payload());
-        edit.accept(root);
-        ModelFile bad = ModelFile.of(good.kind(), good.kindVersion(), good.encoding(), good.card(),
-                JSON.writeValueAsBytes(root));
-        return assertThrows(IllegalArgumentException.class,
-                () -> ExceedanceForecaster.fromModelFile(bad));
+        return ModelFileMutations.refused(good, ExceedanceForecaster::fromModelFile, field, edit);
     }
 
     @Test
@@ -244,30 +217,31 @@ class ExceedanceModelFileTest {
         assertTrue(e.getMessage().startsWith("forecasting.exceedance payload must be JSON"),
                 e.getMessage());
 
-        e = corrupt(good, r -> r.remove("calibrator"));
+        e = corrupt(good, "calibrator", r -> r.remove("calibrator"));
         assertEquals("forecasting.exceedance payload field calibrator is missing", e.getMessage());
-        e = corrupt(good, r -> ((ObjectNode) r.get("options").get("features")).remove("windows"));
+        e = corrupt(good, "options.features.windows",
+                r -> ((ObjectNode) r.get("options").get("features")).remove("windows"));
         assertEquals("forecasting.exceedance payload field options.features.windows is missing",
                 e.getMessage());
-        e = corrupt(good, r -> r.put("alertThreshold", "high"));
+        e = corrupt(good, "alertThreshold", r -> r.put("alertThreshold", "high"));
         assertTrue(e.getMessage().startsWith(
                 "forecasting.exceedance payload field alertThreshold must be a number"), e.getMessage());
-        e = corrupt(good, r -> ((ObjectNode) r.get("options")).put("horizon", "3"));
+        e = corrupt(good, "options.horizon", r -> ((ObjectNode) r.get("options")).put("horizon", "3"));
         assertEquals("forecasting.exceedance payload field options.horizon must be an integer, "
                 + "was \"3\"", e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("model").get("scale")).remove(0));
+        e = corrupt(good, "model.scale", r -> ((ArrayNode) r.get("model").get("scale")).remove(0));
         assertTrue(e.getMessage().startsWith(
                 "forecasting.exceedance payload field model.scale must hold "), e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("model").get("weights")).add(0.5));
+        e = corrupt(good, "model.", r -> ((ArrayNode) r.get("model").get("weights")).add(0.5));
         assertTrue(e.getMessage().startsWith("forecasting.exceedance payload field model."),
                 e.getMessage());
-        e = corrupt(good, r -> ((ArrayNode) r.get("calibrator").get("p")).remove(0));
+        e = corrupt(good, "calibrator.p", r -> ((ArrayNode) r.get("calibrator").get("p")).remove(0));
         assertTrue(e.getMessage().startsWith(
                 "forecasting.exceedance payload field calibrator.p must hold "), e.getMessage());
-        e = corrupt(good, r -> r.putNull("model"));
+        e = corrupt(good, "model", r -> r.putNull("model"));
         assertTrue(e.getMessage().startsWith("forecasting.exceedance payload field model must be "
                 + "null exactly when chosenModel is persistence"), e.getMessage());
-        e = corrupt(good, r -> ((ObjectNode) r.get("options")).put("horizon", 0));
+        e = corrupt(good, "options", r -> ((ObjectNode) r.get("options")).put("horizon", 0));
         assertEquals("forecasting.exceedance payload field options: horizon must be in [1, 60], was 0",
                 e.getMessage());
 

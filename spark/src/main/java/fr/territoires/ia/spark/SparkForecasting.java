@@ -2,6 +2,7 @@ package fr.territoires.ia.spark;
 
 import fr.territoires.ia.core.TimeSeries;
 import fr.territoires.ia.core.internal.Checks;
+import fr.territoires.ia.core.trust.ModelCard;
 import fr.territoires.ia.forecasting.ExceedanceForecast;
 import fr.territoires.ia.forecasting.ExceedanceForecaster;
 import fr.territoires.ia.forecasting.FeatureSpec;
@@ -107,7 +108,6 @@ public final class SparkForecasting {
         Checks.notNull(options, "options");
         Dataset<Row> projected = project(daily, key, date, value, trainUntil, from);
         SparkSession session = daily.sparkSession();
-        boolean java8 = session.sessionState().conf().datetimeJava8ApiEnabled();
         StructType out = new StructType()
                 .add(key, DataTypes.StringType, false)
                 .add("chosen_model", DataTypes.StringType, true)
@@ -116,9 +116,8 @@ public final class SparkForecasting {
                 .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
                 .add("card", DataTypes.StringType, true)
                 .add("error", DataTypes.StringType, true);
-        FitSeries fit = new FitSeries(new Spec(options), recommendedValidationYears, trainUntil.toEpochDay(),
-                from.toEpochDay(), java8, session.version(), session.sparkContext().master(),
-                session.sessionState().conf().numShufflePartitions(), key, date);
+        FitSeries fit = new FitSeries(RunContext.of(session, trainUntil, from, key, date), new Spec(options),
+                recommendedValidationYears);
         return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(fit, Encoders.row(out));
     }
@@ -160,9 +159,7 @@ public final class SparkForecasting {
                 .add("skipped", DataTypes.createArrayType(DataTypes.DateType, false), true)
                 .add("card", DataTypes.StringType, true)
                 .add("error", DataTypes.StringType, true);
-        FitLevel fit = new FitLevel(new LevelSpec(options), trainUntil.toEpochDay(), from.toEpochDay(),
-                session.sessionState().conf().datetimeJava8ApiEnabled(), session.version(),
-                session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(), key, date);
+        FitLevel fit = new FitLevel(RunContext.of(session, trainUntil, from, key, date), new LevelSpec(options));
         return projected.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(fit, Encoders.row(out));
     }
@@ -380,70 +377,110 @@ public final class SparkForecasting {
         return TimeSeries.of(key, millis, v, ZoneOffset.UTC);
     }
 
-    /** Fits and forecasts the series of one key. */
-    private static final class FitSeries implements MapGroupsFunction<String, Row, Row> {
-        private static final long serialVersionUID = 1L;
-        private final Spec spec;
-        private final boolean recommended;
-        private final long trainUntil;
-        private final long from;
-        private final boolean java8;
-        private final String version;
-        private final String master;
-        private final int partitions;
-        private final String keyColumn;
-        private final String dateColumn;
+    /**
+     * The facts of one run that both per-series functions ship to the executors: the fit and issue
+     * dates (epoch days), the session's date encoding and the Spark facts written into the cards.
+     *
+     * @param trainUntil last date a fit reads, in days since 1970-01-01
+     * @param from first issue date of the forecasts, in days since 1970-01-01
+     * @param java8 whether the session encodes dates as {@link LocalDate} (else {@code java.sql.Date})
+     * @param version the Spark version, for the card
+     * @param master the Spark master, for the card
+     * @param partitions the session's shuffle partitions, for the card
+     * @param keyColumn name of the key column, for the messages
+     * @param dateColumn name of the date column, for the messages
+     */
+    private record RunContext(long trainUntil, long from, boolean java8, String version, String master,
+            int partitions, String keyColumn, String dateColumn) implements Serializable {
 
-        FitSeries(Spec spec, boolean recommended, long trainUntil, long from, boolean java8, String version,
-                String master, int partitions, String keyColumn, String dateColumn) {
-            this.spec = spec;
-            this.recommended = recommended;
-            this.trainUntil = trainUntil;
-            this.from = from;
-            this.java8 = java8;
-            this.version = version;
-            this.master = master;
-            this.partitions = partitions;
-            this.keyColumn = keyColumn;
-            this.dateColumn = dateColumn;
+        static RunContext of(SparkSession session, LocalDate trainUntil, LocalDate from, String keyColumn,
+                String dateColumn) {
+            return new RunContext(trainUntil.toEpochDay(), from.toEpochDay(),
+                    session.sessionState().conf().datetimeJava8ApiEnabled(), session.version(),
+                    session.sparkContext().master(), session.sessionState().conf().numShufflePartitions(),
+                    keyColumn, dateColumn);
         }
 
-        @Override
-        public Row call(@Nullable String key, Iterator<Row> rows) {
+        /** The key of a group; a {@code null} key (a row naming no series) fails the job. */
+        String key(@Nullable String key) {
             if (key == null) {
                 throw new IllegalArgumentException("key column \"" + keyColumn + "\" must not be null (a row must "
                         + "name its series)");
             }
+            return key;
+        }
+
+        /** The series of a group's rows (see {@link SparkForecasting#series}). */
+        TimeSeries series(String key, Iterator<Row> rows) {
+            return SparkForecasting.series(key, rows, dateColumn);
+        }
+
+        LocalDate trainUntilDate() {
+            return LocalDate.ofEpochDay(trainUntil);
+        }
+
+        LocalDate fromDate() {
+            return LocalDate.ofEpochDay(from);
+        }
+
+        /** A date as the session's row encoder expects it. */
+        Object date(LocalDate d) {
+            return SparkForecasting.date(d, java8);
+        }
+
+        /** The dates not forecast, as a Spark array. */
+        Object skipped(List<LocalDate> dates) {
+            List<Object> out = new ArrayList<>(dates.size());
+            for (LocalDate d : dates) {
+                out.add(date(d));
+            }
+            return scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq();
+        }
+
+        /** The card as JSON, with this run's Spark facts. */
+        String card(ModelCard card) {
+            return SparkCards.ranOnSpark(card, version, master, partitions).toJson();
+        }
+    }
+
+    /** Fits and forecasts the series of one key. */
+    private static final class FitSeries implements MapGroupsFunction<String, Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final RunContext run;
+        private final Spec spec;
+        private final boolean recommended;
+
+        FitSeries(RunContext run, Spec spec, boolean recommended) {
+            this.run = run;
+            this.spec = spec;
+            this.recommended = recommended;
+        }
+
+        @Override
+        public Row call(@Nullable String group, Iterator<Row> rows) {
+            String key = run.key(group);
             try {
-                TimeSeries series = series(key, rows, dateColumn);
-                LocalDate until = LocalDate.ofEpochDay(trainUntil);
+                TimeSeries series = run.series(key, rows);
+                LocalDate until = run.trainUntilDate();
                 ExceedanceForecaster.Options o = spec.options();
                 if (recommended) {
                     o = o.withValidationYears(ExceedanceForecaster.Options.recommendedValidationYears(series, until));
                 }
                 ExceedanceForecaster f = ExceedanceForecaster.fit(series, List.of(), until, o);
-                ExceedanceForecast fc = f.forecast(series, List.of(), LocalDate.ofEpochDay(from));
+                ExceedanceForecast fc = f.forecast(series, List.of(), run.fromDate());
                 List<Row> out = new ArrayList<>(fc.rows().size());
                 for (ExceedanceForecast.Row r : fc.rows()) {
-                    out.add(RowFactory.create(date(r.date()), r.probability(), r.alert()));
+                    out.add(RowFactory.create(run.date(r.date()), r.probability(), r.alert()));
                 }
-                List<Object> skipped = new ArrayList<>(fc.skipped().size());
-                for (LocalDate d : fc.skipped()) {
-                    skipped.add(date(d));
-                }
-                String card = SparkCards.ranOnSpark(f.card(), version, master, partitions).toJson();
                 return RowFactory.create(key, f.chosenModel(), fc.alertThreshold(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(skipped).toSeq(), card, null);
+                        scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq(), run.skipped(fc.skipped()),
+                        run.card(f.card()), null);
             } catch (IllegalArgumentException e) {
                 return RowFactory.create(key, null, null, null, null, null, e.getMessage());
             }
         }
-
-        private Object date(LocalDate d) {
-            return java8 ? d : java.sql.Date.valueOf(d);
-        }
     }
+
     /** Serializable form of {@link LevelForecaster.Options} (the record is not serializable). */
     static final class LevelSpec implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -472,51 +509,27 @@ public final class SparkForecasting {
     /** Fits and forecasts the levels of one key. */
     private static final class FitLevel implements MapGroupsFunction<String, Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final RunContext run;
         private final LevelSpec spec;
-        private final long trainUntil;
-        private final long from;
-        private final boolean java8;
-        private final String version;
-        private final String master;
-        private final int partitions;
-        private final String keyColumn;
-        private final String dateColumn;
 
-        FitLevel(LevelSpec spec, long trainUntil, long from, boolean java8, String version, String master,
-                int partitions, String keyColumn, String dateColumn) {
+        FitLevel(RunContext run, LevelSpec spec) {
+            this.run = run;
             this.spec = spec;
-            this.trainUntil = trainUntil;
-            this.from = from;
-            this.java8 = java8;
-            this.version = version;
-            this.master = master;
-            this.partitions = partitions;
-            this.keyColumn = keyColumn;
-            this.dateColumn = dateColumn;
         }
 
         @Override
-        public Row call(@Nullable String key, Iterator<Row> rows) {
-            if (key == null) {
-                throw new IllegalArgumentException("key column \"" + keyColumn
-                        + "\" must not be null (a row must name its series)");
-            }
+        public Row call(@Nullable String group, Iterator<Row> rows) {
+            String key = run.key(group);
             try {
-                TimeSeries series = series(key, rows, dateColumn);
-                LevelForecaster f = LevelForecaster.fit(series, List.of(), LocalDate.ofEpochDay(trainUntil),
-                        spec.options());
-                Forecast fc = f.forecast(series, List.of(), LocalDate.ofEpochDay(from));
+                TimeSeries series = run.series(key, rows);
+                LevelForecaster f = LevelForecaster.fit(series, List.of(), run.trainUntilDate(), spec.options());
+                Forecast fc = f.forecast(series, List.of(), run.fromDate());
                 List<Row> out = new ArrayList<>(fc.rows().size());
                 for (Forecast.Row r : fc.rows()) {
-                    out.add(RowFactory.create(date(r.date(), java8), r.horizon(), r.forecast(), r.lower(), r.upper()));
+                    out.add(RowFactory.create(run.date(r.date()), r.horizon(), r.forecast(), r.lower(), r.upper()));
                 }
-                List<Object> skipped = new ArrayList<>(fc.skipped().size());
-                for (LocalDate d : fc.skipped()) {
-                    skipped.add(date(d, java8));
-                }
-                String card = SparkCards.ranOnSpark(f.card(), version, master, partitions).toJson();
                 return RowFactory.create(key, scala.jdk.javaapi.CollectionConverters.asScala(out).toSeq(),
-                        scala.jdk.javaapi.CollectionConverters.asScala(skipped).toSeq(), card, null);
+                        run.skipped(fc.skipped()), run.card(f.card()), null);
             } catch (IllegalArgumentException e) {
                 return RowFactory.create(key, null, null, null, e.getMessage());
             }

@@ -1,13 +1,15 @@
 package fr.territoires.ia.core.trust;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a model card as one standalone HTML page (no script, no external resource), ordered for
  * a reader who must decide whether to trust the model: purpose, measured quality against the
  * baselines, responsibility, limits, data; technical details and provenance folded at the end.
+ * The sections, their headings and their order are {@link CardSections}', as in the Markdown card
+ * ({@link CardMarkdown}).
  */
 final class CardHtml {
 
@@ -50,115 +52,7 @@ final class CardHtml {
                 .append("<title>Model card: ").append(esc(d.name())).append("</title>\n<style>\n")
                 .append(CSS).append("\n</style>\n</head>\n<body>\n");
         h.append("<h1>Model card: ").append(esc(d.name())).append("</h1>\n");
-
-        h.append("<h2>What it is for</h2>\n");
-        ModelCard.IntendedUse use = card.intendedUse();
-        String purpose = !use.primaryUses().isBlank() ? use.primaryUses() : d.description();
-        h.append("<p class=\"lead\">").append(text(purpose)).append("</p>\n");
-        if (!d.description().isBlank() && !purpose.equals(d.description())) {
-            h.append("<p>").append(esc(d.description().strip())).append("</p>\n");
-        }
-        h.append("<p><strong>Primary users:</strong></p>\n");
-        list(h, use.primaryUsers());
-        h.append("<p><strong>Out-of-scope uses:</strong></p>\n");
-        list(h, use.outOfScopeUses());
-
-        h.append("<h2>How good it is</h2>\n");
-        if (card.metrics().isEmpty()) {
-            h.append("<p class=\"open\">No measured quality is recorded in this card: evaluate the model on"
-                    + " local data before relying on it.</p>\n");
-        } else {
-            chart(h, card.metrics());
-            h.append("<table>\n<tr><th>Metric</th><th>Value</th><th>Interval</th><th>Description</th></tr>\n");
-            for (ModelCard.Metric m : card.metrics()) {
-                h.append("<tr><td>").append(esc(m.name())).append("</td><td class=\"num\">")
-                        .append(ModelCard.number(m.value())).append("</td><td class=\"num\">")
-                        .append(interval(m)).append("</td><td>").append(esc(m.description()))
-                        .append("</td></tr>\n");
-            }
-            h.append("</table>\n");
-        }
-        if (!card.quantitativeAnalyses().isEmpty()) {
-            h.append("<h3>By group</h3>\n");
-            h.append("<table>\n<tr><th>Factor</th><th>Group</th><th>Metric</th><th>Value</th>"
-                    + "<th>Interval</th></tr>\n");
-            for (ModelCard.QuantitativeAnalysis qa : card.quantitativeAnalyses()) {
-                for (ModelCard.Metric m : qa.metrics()) {
-                    h.append("<tr><td>").append(esc(qa.factor())).append("</td><td>")
-                            .append(esc(qa.group())).append("</td><td>").append(esc(m.name()))
-                            .append("</td><td class=\"num\">").append(ModelCard.number(m.value()))
-                            .append("</td><td class=\"num\">").append(interval(m)).append("</td></tr>\n");
-                }
-            }
-            h.append("</table>\n");
-        }
-
-        h.append("<h2>Who answers for it</h2>\n<table>\n");
-        row(h, "Organisation", d.organisation());
-        row(h, "Licence", d.licence());
-        row(h, "Version", d.version());
-        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
-        row(h, "Library version", d.libraryVersion());
-        h.append("</table>\n");
-
-        h.append("<h2>Limits</h2>\n");
-        h.append("<p><strong>Caveats and recommendations:</strong></p>\n");
-        list(h, card.caveats());
-        h.append("<p><strong>Ethical considerations:</strong></p>\n");
-        list(h, card.ethicalConsiderations());
-
-        h.append("<h2>Data</h2>\n<h3>Training data</h3>\n");
-        data(h, card.trainingData());
-        if (!d.dataDigest().isBlank()) {
-            h.append("<p>Training data SHA-256: <code>").append(esc(d.dataDigest())).append("</code></p>\n");
-        }
-        h.append("<h3>Evaluation data</h3>\n");
-        data(h, card.evaluationData());
-
-        h.append("<details>\n<summary>Technical details and provenance</summary>\n");
-        h.append("<h2>Model details</h2>\n<table>\n");
-        row(h, "Name", d.name());
-        row(h, "Version", d.version());
-        row(h, "Algorithm", d.algorithm());
-        row(h, "Organisation", d.organisation());
-        row(h, "Licence", d.licence());
-        row(h, "Trained at", d.trainedAt().map(Instant::toString).orElse(""));
-        row(h, "Seed", d.seed().isPresent() ? Long.toString(d.seed().getAsLong()) : "");
-        row(h, "Library version", d.libraryVersion());
-        row(h, "Training data SHA-256", d.dataDigest());
-        h.append("</table>\n<h3>Options</h3>\n");
-        map(h, d.options(), "Option");
-        h.append("<h3>Provenance</h3>\n");
-        map(h, d.provenance(), "Key");
-        h.append("<h2>Factors</h2>\n<p><strong>Relevant factors:</strong></p>\n");
-        list(h, card.factors().relevant());
-        h.append("<p><strong>Evaluation factors:</strong></p>\n");
-        list(h, card.factors().evaluation());
-        if (!card.featureImportance().isEmpty()) {
-            h.append("<h2>Feature importance</h2>\n<table>\n<tr><th>Feature</th><th>Importance</th></tr>\n");
-            card.featureImportance().forEach((k, v) -> h.append("<tr><td>").append(esc(k))
-                    .append("</td><td class=\"num\">").append(ModelCard.number(v)).append("</td></tr>\n"));
-            h.append("</table>\n");
-        }
-        if (!card.altai().isEmpty()) {
-            h.append("<h2>ALTAI self-assessment</h2>\n");
-            for (Altai.Assessment a : card.altai().assessments()) {
-                h.append("<h3>").append(esc(a.requirement().title())).append("</h3>\n");
-                h.append("<p><strong>Evidence:</strong></p>\n");
-                list(h, a.evidence());
-                h.append("<p><strong>Open questions:</strong></p>\n");
-                if (a.openQuestions().isEmpty()) {
-                    none(h);
-                } else {
-                    h.append("<ul class=\"open\">\n");
-                    for (String q : a.openQuestions()) {
-                        h.append("<li>").append(esc(q)).append("</li>\n");
-                    }
-                    h.append("</ul>\n");
-                }
-            }
-        }
-        h.append("</details>\n");
+        CardSections.write(card, new Html(h));
         h.append("<footer>Model card after Mitchell et al., FAT* 2019 (doi:10.1145/3287560.3287596)."
                 + " Generated by Territoires IA ").append(esc(d.libraryVersion())).append(".</footer>\n");
         h.append("</body>\n</html>\n");
@@ -236,55 +130,105 @@ final class CardHtml {
         return out.toString();
     }
 
-    private static String text(String s) {
-        return s.isBlank() ? "<span class=\"none\">not stated</span>" : esc(s.strip());
-    }
+    /** The HTML blocks of the card's sections. */
+    private static final class Html implements CardSections.Writer {
+        private final StringBuilder h;
 
-    private static void none(StringBuilder h) {
-        h.append("<p class=\"none\">not stated</p>\n");
-    }
-
-    private static void row(StringBuilder h, String field, String value) {
-        h.append("<tr><th>").append(esc(field)).append("</th><td>").append(text(value)).append("</td></tr>\n");
-    }
-
-    private static void map(StringBuilder h, Map<String, String> map, String keyTitle) {
-        if (map.isEmpty()) {
-            none(h);
-            return;
+        Html(StringBuilder h) {
+            this.h = h;
         }
-        h.append("<table>\n<tr><th>").append(keyTitle).append("</th><th>Value</th></tr>\n");
-        map.forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(v))
-                .append("</td></tr>\n"));
-        h.append("</table>\n");
-    }
 
-    private static void list(StringBuilder h, List<String> items) {
-        if (items.isEmpty()) {
-            none(h);
-            return;
+        @Override
+        public void h2(String heading) {
+            h.append("<h2>").append(esc(heading)).append("</h2>\n");
         }
-        h.append("<ul>\n");
-        for (String item : items) {
-            h.append("<li>").append(esc(item.strip())).append("</li>\n");
-        }
-        h.append("</ul>\n");
-    }
 
-    private static void data(StringBuilder h, ModelCard.DataSummary data) {
-        if (data.source().isBlank() && data.extent().isBlank() && data.rows() == 0 && data.details().isEmpty()) {
-            none(h);
-            return;
+        @Override
+        public void h3(String heading) {
+            h.append("<h3>").append(esc(heading)).append("</h3>\n");
         }
-        h.append("<table>\n");
-        row(h, "Source", data.source());
-        row(h, "Extent", data.extent());
-        row(h, "Rows", data.rows() == 0 ? "" : Long.toString(data.rows()));
-        data.details().forEach((k, v) -> row(h, k, v));
-        h.append("</table>\n");
-    }
 
-    private static String interval(ModelCard.Metric m) {
-        return m.hasInterval() ? "[" + ModelCard.number(m.lower()) + ", " + ModelCard.number(m.upper()) + "]" : "";
+        @Override
+        public void lead(String text) {
+            h.append("<p class=\"lead\">").append(text(text)).append("</p>\n");
+        }
+
+        @Override
+        public void paragraph(String text) {
+            h.append("<p>").append(esc(text.strip())).append("</p>\n");
+        }
+
+        @Override
+        public void warning(String text) {
+            h.append("<p class=\"open\">").append(esc(text)).append("</p>\n");
+        }
+
+        @Override
+        public void list(String label, List<String> items, boolean open) {
+            h.append("<p><strong>").append(esc(label)).append(":</strong></p>\n");
+            if (items.isEmpty()) {
+                none();
+                return;
+            }
+            h.append(open ? "<ul class=\"open\">\n" : "<ul>\n");
+            for (String item : items) {
+                h.append("<li>").append(esc(open ? item : item.strip())).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+
+        @Override
+        public void chart(List<ModelCard.Metric> metrics) {
+            CardHtml.chart(h, metrics);
+        }
+
+        @Override
+        public void grid(List<String> header, List<List<String>> rows, Set<Integer> numeric) {
+            h.append("<table>\n<tr>");
+            header.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+            h.append("</tr>\n");
+            for (List<String> r : rows) {
+                h.append("<tr>");
+                for (int i = 0; i < r.size(); i++) {
+                    h.append(numeric.contains(i) ? "<td class=\"num\">" : "<td>").append(esc(r.get(i))).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        @Override
+        public void fields(List<Map.Entry<String, String>> rows) {
+            h.append("<table>\n");
+            for (Map.Entry<String, String> r : rows) {
+                h.append("<tr><th>").append(esc(r.getKey())).append("</th><td>").append(text(r.getValue()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        @Override
+        public void none() {
+            h.append("<p class=\"none\">not stated</p>\n");
+        }
+
+        @Override
+        public void code(String label, String value) {
+            h.append("<p>").append(esc(label)).append(": <code>").append(esc(value)).append("</code></p>\n");
+        }
+
+        @Override
+        public void beginFold(String summary) {
+            h.append("<details>\n<summary>").append(esc(summary)).append("</summary>\n");
+        }
+
+        @Override
+        public void endFold() {
+            h.append("</details>\n");
+        }
+
+        private static String text(String s) {
+            return s.isBlank() ? "<span class=\"none\">not stated</span>" : esc(s.strip());
+        }
     }
 }

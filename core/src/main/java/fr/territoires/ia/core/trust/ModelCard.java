@@ -848,11 +848,14 @@ public record ModelCard(
     // ---------------------------------------------------------------- Markdown
 
     /**
-     * Renders the card as a Markdown document: a title, then one second-level heading per section
-     * in the order of Mitchell et al. (Model details, Intended use, Factors, Metrics, Evaluation
-     * data, Training data, Quantitative analyses, Ethical considerations, Caveats and
-     * recommendations), then, when present, Feature importance and the ALTAI self-assessment (one
-     * third-level heading per requirement, with its evidence and open questions).
+     * Renders the card as a Markdown document with the sections, headings and order of
+     * {@link #toHtml()}, for a reader who must decide whether to trust the model: a title, then
+     * What it is for (intended use), How good it is (metrics, then the quantitative analyses under
+     * By group), Who answers for it, Limits (caveats, ethical considerations), Data (training, then
+     * evaluation data); then, after a rule, the technical part: Model details (with Options and
+     * Provenance), Factors and, when present, Feature importance and the ALTAI self-assessment
+     * (one third-level heading per requirement, with its evidence and open questions). The
+     * sections are those of Mitchell et al., grouped and ordered for that reader.
      *
      * <p>Metrics and quantitative analyses are tables. Numbers have at most four decimals
      * (four significant digits below 0.001), trailing zeros removed, with a dot as decimal

@@ -62,6 +62,32 @@ import java.util.regex.Pattern;
  * for I/O failures. The SHA-256 detects accidental corruption, not tampering: it is not a
  * signature, so load models only from sources you trust.
  *
+ * <p><b>The contract of a saved model kind.</b> A fitted model class that saves itself has four
+ * methods, with the same meaning for every kind:
+ * <ul>
+ *   <li>{@code toModelFile()} returns the model as a model file of its kind: its card and a JSON
+ *       payload holding everything its outputs need, never Java serialisation. Finite numbers are
+ *       written in Java's shortest representation that reads back to the same {@code double}, NaN
+ *       and the infinities as the strings {@code "NaN"}, {@code "Infinity"} and
+ *       {@code "-Infinity"}, so a model read back gives its outputs bit for bit as the one written.
+ *       The payload layout of each kind, and its version, is documented in the project's source by
+ *       the class that writes it;</li>
+ *   <li>{@code fromModelFile(ModelFile)} reads a model back. It refuses, with
+ *       {@link IllegalArgumentException}, a file of another kind ({@code model file kind must be
+ *       "<kind>", was "<other>"}), a newer version of the kind's payload layout, another encoding
+ *       than JSON, and a payload that is not the layout (a field missing or of the wrong type,
+ *       arrays of disagreeing lengths, a value out of range), the message then naming the field by
+ *       its dotted path from the payload's root: {@code "<kind> payload field <path> <rule>"}, such
+ *       as {@code anomaly.isolation-forest payload field medians must hold 3 numbers, was 4};</li>
+ *   <li>{@code save(Path)} writes {@code toModelFile()} with {@link #save(Path)}, atomically;</li>
+ *   <li>{@code load(Path)} reads a file saved so, through {@link #load(Path, String,
+ *       java.util.function.Function)}: every error of {@link #load(Path)} and of
+ *       {@code fromModelFile} is an {@link IllegalArgumentException} whose message starts with the
+ *       file name; {@link IOException} is kept for I/O failures.</li>
+ * </ul>
+ * Reading a damaged payload either refuses it as above or returns a model whose outputs are
+ * valid; it never fails with another exception.
+ *
  * <p>Instances are immutable and safe for concurrent use.
  *
  * @since 0.1.0

@@ -203,9 +203,9 @@ class ModelCardTest {
     void toMarkdown_fullCard_hasEverySectionAndTables() {
         String md = fullCard().toMarkdown();
         assertTrue(md.startsWith("# Model card: Fuites du réseau d'eau\n\n"), md);
-        List<String> headings = List.of("## Model details", "## Intended use", "## Factors",
-                "## Metrics", "## Evaluation data", "## Training data", "## Quantitative analyses",
-                "## Ethical considerations", "## Caveats and recommendations");
+        List<String> headings = List.of("## What it is for", "## How good it is", "### By group",
+                "## Who answers for it", "## Limits", "## Data", "### Training data", "### Evaluation data",
+                "## Model details", "### Options", "### Provenance", "## Factors");
         int last = -1;
         for (String h : headings) {
             int at = md.indexOf("\n" + h + "\n");
@@ -222,19 +222,24 @@ class ModelCardTest {
         assertTrue(md.contains("| Trained at | 2024-03-01T10:15:30.123456789Z |\n"), md);
         assertTrue(md.contains("| window | 7 days |\n| alpha | 0.05 |\n| trees | 200 |\n"), md);
         assertTrue(md.contains("| Rows | 8760 |\n| labels | 12 confirmed leaks |\n"), md);
-        assertTrue(md.contains("- Not validated after meter replacements.\n- Retrain yearly.\n"), md);
-        assertTrue(md.endsWith("- Retrain yearly.\n"), md);
+        assertTrue(md.contains("**Caveats and recommendations:**\n\n- Not validated after meter replacements.\n"
+                + "- Retrain yearly.\n\n**Ethical considerations:**\n\n- Readings reveal household presence.\n"), md);
+        // The purpose leads, the description follows it.
+        assertTrue(md.contains("## What it is for\n\nRank district meters for inspection.\n\n"
+                + "Flags hourly meter readings far above the usual weekly profile.\nSecond line.\n\n"), md);
+        assertTrue(md.contains("Training data SHA-256: `" + DIGEST + "`\n"), md);
+        assertTrue(md.endsWith("**Evaluation factors:**\n\n- district\n"), md);
     }
 
     @Test
     void toMarkdown_emptyCard_saysNotStated() {
         String md = ModelCard.builder("m").build().toMarkdown();
         assertTrue(md.contains("| Version | not stated |\n"), md);
-        assertTrue(md.contains("## Intended use\n\nnot stated\n"), md);
-        assertTrue(md.contains("## Metrics\n\nnot stated\n"), md);
-        assertTrue(md.contains("## Evaluation data\n\nnot stated\n"), md);
-        assertTrue(md.contains("## Quantitative analyses\n\nnot stated\n"), md);
-        assertTrue(md.endsWith("## Caveats and recommendations\n\nnot stated\n"), md);
+        assertTrue(md.contains("## What it is for\n\nnot stated\n"), md);
+        assertTrue(md.contains("## How good it is\n\nNo measured quality is recorded in this card"), md);
+        assertTrue(md.contains("### Evaluation data\n\nnot stated\n"), md);
+        assertFalse(md.contains("By group"), md);
+        assertTrue(md.endsWith("**Evaluation factors:**\n\nnot stated\n"), md);
     }
 
     @Test

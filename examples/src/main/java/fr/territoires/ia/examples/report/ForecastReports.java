@@ -50,6 +50,23 @@ public final class ForecastReports {
             }
         }
 
+        /**
+         * The observations from day {@code fromDay} to day {@code toDay} (epoch days, inclusive),
+         * missing ones included: their times (epoch ms, midnight UTC) and values, in date order.
+         */
+        double[][] window(long fromDay, long toDay) {
+            List<Double> t = new ArrayList<>();
+            List<Double> v = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                long d = dates.get(i).toEpochDay();
+                if (d >= fromDay && d <= toDay) {
+                    t.add((double) d * DAY);
+                    v.add(values[i]);
+                }
+            }
+            return new double[][] {arr(t), arr(v)};
+        }
+
         Map<Long, Double> byDay() {
             Map<Long, Double> m = new HashMap<>();
             for (int i = 0; i < values.length; i++) {
@@ -226,32 +243,26 @@ public final class ForecastReports {
         Map<Long, Double> y = e.observed().byDay();
         long from = e.dates().get(0).toEpochDay() - CONTEXT_DAYS;
         long to = e.dates().get(n - 1).toEpochDay() + e.horizon();
-        List<Double> ot = new ArrayList<>();
-        List<Double> ov = new ArrayList<>();
+        double[][] seen = e.observed().window(from, to);
         List<Double> xt = new ArrayList<>();
         List<Double> xv = new ArrayList<>();
         List<String> xTitles = new ArrayList<>();
-        for (int i = 0; i < e.observed().dates().size(); i++) {
-            long d = e.observed().dates().get(i).toEpochDay();
-            if (d >= from && d <= to) {
-                double v = e.observed().values()[i];
-                ot.add((double) d * DAY);
-                ov.add(v);
-                if (v > e.threshold()) {
-                    xt.add((double) d * DAY);
-                    xv.add(v);
-                    xTitles.add(LocalDate.ofEpochDay(d) + " : " + lang.num(v, 3));
-                }
+        for (int i = 0; i < seen[0].length; i++) {
+            double v = seen[1][i];
+            if (v > e.threshold()) {
+                xt.add(seen[0][i]);
+                xv.add(v);
+                xTitles.add(LocalDate.ofEpochDay((long) (seen[0][i] / DAY)) + " : " + lang.num(v, 3));
             }
         }
-        page.h2(lang.t("Niveau observé et seuil", "Observed level and threshold"));
-        page.legend(List.of(new String[] {Reports.BLUE, lang.t("observé", "observed")},
-                new String[] {Reports.RED, lang.t("dépassement observé", "observed exceedance")}));
         TimeChart level = new TimeChart(lang.t("Niveau observé", "Observed level"), Reports.WIDTH, 260, ZoneOffset.UTC,
-                lang).xRange(from * DAY, to * DAY).line("series", Reports.BLUE, arr(ot), arr(ov))
+                lang).xRange(from * DAY, to * DAY).line("series", Reports.BLUE, seen[0], seen[1])
                 .threshold(e.threshold(), lang.t("seuil ", "threshold ") + lang.num(e.threshold(), 3))
                 .markers("marker", Reports.RED, arr(xt), arr(xv), xTitles, 2.5);
-        page.figure(level.render(), "");
+        page.chart(lang.t("Niveau observé et seuil", "Observed level and threshold"),
+                List.of(new String[] {Reports.BLUE, lang.t("observé", "observed")},
+                        new String[] {Reports.RED, lang.t("dépassement observé", "observed exceedance")}),
+                level.render(), "");
 
         double[] t = new double[n];
         List<Double> at = new ArrayList<>();
@@ -265,10 +276,6 @@ public final class ForecastReports {
                 aTitles.add(lang.t("alerte le ", "alert on ") + e.dates().get(i) + " : " + lang.percent(e.probability()[i]));
             }
         }
-        page.h2(lang.t("Probabilité et alertes", "Probability and alerts"));
-        page.legend(List.of(new String[] {Reports.BLUE, lang.t("probabilité", "probability")},
-                new String[] {Reports.ORANGE, lang.t("alerte", "alert")},
-                new String[] {"#f4b6bb", lang.t("jour de dépassement observé", "day with an observed exceedance")}));
         double[] evFrom = arr(xt);
         double[] evTo = new double[evFrom.length];
         for (int i = 0; i < evFrom.length; i++) {
@@ -280,7 +287,12 @@ public final class ForecastReports {
                 .line("series", Reports.BLUE, t, e.probability())
                 .threshold(e.alertProbability(), lang.t("niveau d'alerte", "alert level"))
                 .markers("alert", Reports.ORANGE, arr(at), arr(ap), aTitles, 3);
-        page.figure(prob.render(), "");
+        page.chart(lang.t("Probabilité et alertes", "Probability and alerts"),
+                List.of(new String[] {Reports.BLUE, lang.t("probabilité", "probability")},
+                        new String[] {Reports.ORANGE, lang.t("alerte", "alert")},
+                        new String[] {"#f4b6bb", lang.t("jour de dépassement observé",
+                                "day with an observed exceedance")}),
+                prob.render(), "");
 
         page.h2(lang.t("Délais d'anticipation", "Lead times"));
         List<List<String>> rows = new ArrayList<>();
@@ -307,30 +319,21 @@ public final class ForecastReports {
                         lead > 0 ? lead + lang.t(" j", " d") : lang.t("manqué", "missed")));
             }
         }
-        if (rows.isEmpty()) {
-            page.p(lang.t("Aucun épisode de dépassement observé après la date de coupure.",
-                    "No exceedance episode observed after the cut-off date."));
-        } else {
-            page.table(List.of(lang.t("début de l'épisode", "episode start"), lang.t("niveau", "level"),
-                    lang.t("première alerte avant", "first alert ahead")), rows, Set.of(1, 2));
-        }
+        page.tableOr(List.of(lang.t("début de l'épisode", "episode start"), lang.t("niveau", "level"),
+                lang.t("première alerte avant", "first alert ahead")), rows, Set.of(1, 2),
+                lang.t("Aucun épisode de dépassement observé après la date de coupure.",
+                        "No exceedance episode observed after the cut-off date."));
 
         page.h2(lang.t("Qualité mesurée", "Measured quality"));
         List<List<String>> mrows = new ArrayList<>();
         for (ModelCard.Metric m : test) {
-            mrows.add(List.of(lang.t("test", "test"), lang == Lang.FR ? FrenchTexts.of(m.name()) : m.name(),
-                    lang.num(m.value(), 4)));
+            mrows.add(List.of(lang.t("test", "test"), page.text(m.name()), lang.num(m.value(), 4)));
         }
         for (ModelCard.Metric m : e.validation()) {
-            mrows.add(List.of(lang.t("validation", "validation"), lang == Lang.FR ? FrenchTexts.of(m.name()) : m.name(),
-                    lang.num(m.value(), 4)));
+            mrows.add(List.of(lang.t("validation", "validation"), page.text(m.name()), lang.num(m.value(), 4)));
         }
-        if (mrows.isEmpty()) {
-            page.p(lang.t("Aucune mesure.", "No measure."));
-        } else {
-            page.table(List.of(lang.t("période", "period"), lang.t("mesure", "metric"), lang.t("valeur", "value")),
-                    mrows, Set.of(2));
-        }
+        page.tableOr(List.of(lang.t("période", "period"), lang.t("mesure", "metric"), lang.t("valeur", "value")),
+                mrows, Set.of(2), lang.t("Aucune mesure.", "No measure."));
         if (test.isEmpty()) {
             page.note(lang.t("La période prévue n'a pas d'observations avec un dépassement : pas de courbe de"
                     + " fiabilité ni de précision-rappel.", "The forecast period has no observations with an"
@@ -473,40 +476,29 @@ public final class ForecastReports {
                 lo.add(l.lower()[i]);
                 hi.add(l.upper()[i]);
             }
-            List<Double> ot = new ArrayList<>();
-            List<Double> ov = new ArrayList<>();
-            for (int i = 0; i < l.observed().dates().size(); i++) {
-                long d = l.observed().dates().get(i).toEpochDay();
-                if (d >= firstTarget && d <= lastTarget) {
-                    ot.add((double) d * DAY);
-                    ov.add(l.observed().values()[i]);
-                }
-            }
-            page.h2(lang.t("Horizon " + h + (h == 1 ? " jour" : " jours"), "Horizon " + h + (h == 1 ? " day" : " days")));
-            page.legend(List.of(new String[] {Reports.ORANGE, lang.t("prévision", "forecast")},
-                    new String[] {"#c9d3f5", lang.t("intervalle à ", "interval ") + cov},
-                    new String[] {Reports.BLUE, lang.t("observé", "observed")}));
+            double[][] seen = l.observed().window(firstTarget, lastTarget);
             TimeChart c = new TimeChart(lang.t("Prévision à ", "Forecast ") + h + lang.t(" j", " d"), Reports.WIDTH, 260,
                     ZoneOffset.UTC, lang).xRange(firstTarget * DAY, lastTarget * DAY)
                     .band(arr(t), arr(lo), arr(hi)).line("series forecast", Reports.ORANGE, arr(t), arr(f))
-                    .line("series observed", Reports.BLUE, arr(ot), arr(ov));
-            page.figure(c.render(), lang.t("Chaque point est placé à la date visée.", "Each point is placed at its"
-                    + " target date."));
+                    .line("series observed", Reports.BLUE, seen[0], seen[1]);
+            page.chart(lang.t("Horizon " + h + (h == 1 ? " jour" : " jours"), "Horizon " + h + (h == 1 ? " day" : " days")),
+                    List.of(new String[] {Reports.ORANGE, lang.t("prévision", "forecast")},
+                            new String[] {"#c9d3f5", lang.t("intervalle à ", "interval ") + cov},
+                            new String[] {Reports.BLUE, lang.t("observé", "observed")}),
+                    c.render(), lang.t("Chaque point est placé à la date visée.", "Each point is placed at its"
+                            + " target date."));
         }
         for (HorizonErrors e : errors(l)) {
             rows.add(List.of(Integer.toString(e.horizon()), Integer.toString(e.count()), lang.num(e.mae(), 4),
                     lang.num(e.persistenceMae(), 4), lang.percent(e.coverage())));
         }
         page.h2(lang.t("Qualité mesurée sur la période prévue", "Measured quality over the forecast period"));
-        if (rows.isEmpty()) {
-            page.p(lang.t("Les dates visées ne sont pas encore observées.", "The target dates are not observed yet."));
-        } else {
-            page.table(List.of(lang.t("horizon (j)", "horizon (d)"), lang.t("prévisions", "forecasts"),
-                    lang.t("erreur absolue moyenne", "mean absolute error"),
-                    lang.t("idem, persistance", "same, persistence"),
-                    lang.t("couverture de l'intervalle", "interval coverage") + " (" + cov + lang.t(" visé)", " aimed)")),
-                    rows, Set.of(0, 1, 2, 3, 4));
-        }
+        page.tableOr(List.of(lang.t("horizon (j)", "horizon (d)"), lang.t("prévisions", "forecasts"),
+                lang.t("erreur absolue moyenne", "mean absolute error"),
+                lang.t("idem, persistance", "same, persistence"),
+                lang.t("couverture de l'intervalle", "interval coverage") + " (" + cov + lang.t(" visé)", " aimed)")),
+                rows, Set.of(0, 1, 2, 3, 4),
+                lang.t("Les dates visées ne sont pas encore observées.", "The target dates are not observed yet."));
         return page.render();
     }
 

@@ -1,6 +1,8 @@
 package fr.territoires.ia.examples.report;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One standalone HTML5 page: inline CSS (screen and A4 print), no script, no external resource.
@@ -62,29 +64,63 @@ final class Page {
         return lang;
     }
 
-    Page h2(String text) {
-        body.append("<h2>").append(Svg.esc(text)).append("</h2>\n");
+    /** One element holding escaped text, on its own line. */
+    private Page element(String open, String text, String close) {
+        body.append(open).append(Svg.esc(text)).append(close).append('\n');
         return this;
+    }
+
+    Page h2(String text) {
+        return element("<h2>", text, "</h2>");
     }
 
     Page h3(String text) {
-        body.append("<h3>").append(Svg.esc(text)).append("</h3>\n");
-        return this;
+        return element("<h3>", text, "</h3>");
     }
 
     Page p(String text) {
-        body.append("<p>").append(Svg.esc(text)).append("</p>\n");
-        return this;
+        return element("<p>", text, "</p>");
     }
 
     Page lead(String text) {
-        body.append("<p class=\"lead\">").append(Svg.esc(text)).append("</p>\n");
-        return this;
+        return element("<p class=\"lead\">", text, "</p>");
     }
 
     Page note(String text) {
-        body.append("<p class=\"note\">").append(Svg.esc(text)).append("</p>\n");
-        return this;
+        return element("<p class=\"note\">", text, "</p>");
+    }
+
+    /** The note closing a page of local times: the zone they are in. */
+    Page zoneNote(ZoneId zone) {
+        return note(lang.t("Heures locales, fuseau ", "Local times, zone ") + zone.getId() + ".");
+    }
+
+    /** A text of the model or the runner, written in English, in the page's language. */
+    String text(String english) {
+        return lang == Lang.FR ? FrenchTexts.of(english) : english;
+    }
+
+    /**
+     * A chart section: a second-level heading, the legend and the figure.
+     *
+     * @param heading the heading
+     * @param legend colour, text pairs
+     * @param svg the chart
+     * @param caption the caption, none when empty
+     */
+    Page chart(String heading, List<String[]> legend, String svg, String caption) {
+        return h2(heading).legend(legend).figure(svg, caption);
+    }
+
+    /**
+     * A chart section without a legend: a second-level heading and the figure.
+     *
+     * @param heading the heading
+     * @param svg the chart
+     * @param caption the caption, none when empty
+     */
+    Page chart(String heading, String svg, String caption) {
+        return h2(heading).figure(svg, caption);
     }
 
     /** Key figures shown as boxes: label, value pairs. */
@@ -119,7 +155,7 @@ final class Page {
     }
 
     /** A table; columns whose index is in {@code numeric} are right-aligned. */
-    Page table(List<String> header, List<List<String>> rows, java.util.Set<Integer> numeric) {
+    Page table(List<String> header, List<List<String>> rows, Set<Integer> numeric) {
         body.append("<table>\n<tr>");
         for (String h : header) {
             body.append("<th>").append(Svg.esc(h)).append("</th>");
@@ -135,6 +171,18 @@ final class Page {
         }
         body.append("</table>\n");
         return this;
+    }
+
+    /**
+     * A table, or the paragraph {@code empty} when there is no row.
+     *
+     * @param header column titles
+     * @param rows the rows
+     * @param numeric indices of the right-aligned columns
+     * @param empty what the page says instead of an empty table
+     */
+    Page tableOr(List<String> header, List<List<String>> rows, Set<Integer> numeric, String empty) {
+        return rows.isEmpty() ? p(empty) : table(header, rows, numeric);
     }
 
     /** A key, value table. */

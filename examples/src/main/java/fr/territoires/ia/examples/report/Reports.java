@@ -167,14 +167,14 @@ public final class Reports {
             av[k] = Double.isNaN(d.value()[idx[k]]) ? d.expected()[idx[k]] : d.value()[idx[k]];
             titles.add(f.format(Instant.ofEpochMilli(d.time()[idx[k]])) + " : " + d.reason().get(idx[k]));
         }
-        page.h2(lang.t("La série sur toute la période", "The whole series"));
-        page.legend(List.of(new String[] {BLUE, lang.t("relevé", "reading")},
-                new String[] {"#c9d3f5", lang.t("plage attendue", "expected range")},
-                new String[] {RED, lang.t("alarme", "alarm")}));
         TimeChart overview = new TimeChart(lang.t("Série, plage attendue et alarmes", "Series, expected band and alarms"),
                 WIDTH, 300, d.zone(), lang).band(t, d.lower(), d.upper()).line("series", BLUE, t, d.value())
                 .markers("marker", RED, at, av, titles, 3);
-        page.figure(overview.render(), lang.t("Tracé réduit au minimum et au maximum de chaque colonne de pixels :"
+        page.chart(lang.t("La série sur toute la période", "The whole series"),
+                List.of(new String[] {BLUE, lang.t("relevé", "reading")},
+                        new String[] {"#c9d3f5", lang.t("plage attendue", "expected range")},
+                        new String[] {RED, lang.t("alarme", "alarm")}),
+                overview.render(), lang.t("Tracé réduit au minimum et au maximum de chaque colonne de pixels :"
                 + " les pics isolés restent visibles.", "Drawn from the minimum and maximum of each pixel column:"
                 + " isolated spikes stay visible."));
         long span = d.time()[n - 1] - d.time()[0];
@@ -206,28 +206,24 @@ public final class Reports {
             }
         }
         page.h2(lang.t("Incidents", "Incidents"));
-        if (incidents.isEmpty()) {
-            page.p(lang.t("Aucune alarme sur la période.", "No alarm over the period."));
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (Incident in : incidents.subList(0, Math.min(MAX_TABLE_ROWS, incidents.size()))) {
-                rows.add(List.of(f.format(Instant.ofEpochMilli(d.time()[in.start()])),
-                        f.format(Instant.ofEpochMilli(d.time()[in.end()])),
-                        f.format(Instant.ofEpochMilli(d.time()[in.peak()])),
-                        lang.num(d.value()[in.peak()], 3), lang.num(d.score()[in.peak()], 3),
-                        d.reason().get(in.start())));
-            }
-            page.table(List.of(lang.t("début", "start"), lang.t("fin", "end"), lang.t("pic", "peak"),
-                    lang.t("valeur au pic", "value at peak"), lang.t("score au pic", "score at peak"),
-                    lang.t("raison", "reason")), rows, Set.of(3, 4));
-            if (incidents.size() > MAX_TABLE_ROWS) {
-                page.note(lang.t("Les ", "The first ") + MAX_TABLE_ROWS + lang.t(" premiers incidents sur ", " of ")
-                        + incidents.size() + lang.t(" ; la sortie CSV les contient tous.",
-                                " incidents; the CSV output holds them all."));
-            }
+        List<List<String>> rows = new ArrayList<>();
+        for (Incident in : head(incidents)) {
+            rows.add(List.of(f.format(Instant.ofEpochMilli(d.time()[in.start()])),
+                    f.format(Instant.ofEpochMilli(d.time()[in.end()])),
+                    f.format(Instant.ofEpochMilli(d.time()[in.peak()])),
+                    lang.num(d.value()[in.peak()], 3), lang.num(d.score()[in.peak()], 3),
+                    d.reason().get(in.start())));
         }
-        page.note(lang.t("Heures locales, fuseau ", "Local times, zone ") + d.zone().getId() + ".");
-        return page.render();
+        page.tableOr(List.of(lang.t("début", "start"), lang.t("fin", "end"), lang.t("pic", "peak"),
+                lang.t("valeur au pic", "value at peak"), lang.t("score au pic", "score at peak"),
+                lang.t("raison", "reason")), rows, Set.of(3, 4),
+                lang.t("Aucune alarme sur la période.", "No alarm over the period."));
+        if (incidents.size() > MAX_TABLE_ROWS) {
+            page.note(lang.t("Les ", "The first ") + MAX_TABLE_ROWS + lang.t(" premiers incidents sur ", " of ")
+                    + incidents.size() + lang.t(" ; la sortie CSV les contient tous.",
+                            " incidents; the CSV output holds them all."));
+        }
+        return page.zoneNote(d.zone()).render();
     }
 
     /**
@@ -354,36 +350,35 @@ public final class Reports {
                     .line("series", BLUE, t, v)
                     .events("event dst", dT, PURPLE, dTitles)
                     .events("event order", oT, RED, oTitles);
-            page.h2(c.columns().get(col));
-            page.figure(chart.render(), "");
+            page.chart(c.columns().get(col), chart.render(), "");
         }
         if (c.columns().size() > 4) {
             page.note(lang.t("Seules les quatre premières colonnes sont tracées.", "Only the first four columns are drawn."));
         }
         page.h2(lang.t("Trous", "Gaps"));
-        if (c.gaps().isEmpty()) {
-            page.p(lang.t("Aucun trou.", "No gap."));
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (Gap g : c.gaps().subList(0, Math.min(MAX_TABLE_ROWS, c.gaps().size()))) {
-                rows.add(List.of(f.format(g.from()), f.format(g.to()), Long.toString(g.missingSteps())));
-            }
-            page.table(List.of(lang.t("dernier relevé avant", "last reading before"),
-                    lang.t("premier relevé après", "first reading after"), lang.t("pas absents", "steps absent")),
-                    rows, Set.of(2));
+        List<List<String>> gapRows = new ArrayList<>();
+        for (Gap g : head(c.gaps())) {
+            gapRows.add(List.of(f.format(g.from()), f.format(g.to()), Long.toString(g.missingSteps())));
         }
+        page.tableOr(List.of(lang.t("dernier relevé avant", "last reading before"),
+                lang.t("premier relevé après", "first reading after"), lang.t("pas absents", "steps absent")),
+                gapRows, Set.of(2), lang.t("Aucun trou.", "No gap."));
         if (!c.orderViolations().isEmpty()) {
             page.h2(lang.t("Lignes dans le désordre", "Rows out of order"));
             List<List<String>> rows = new ArrayList<>();
-            for (OrderViolation v : c.orderViolations().subList(0, Math.min(MAX_TABLE_ROWS, c.orderViolations().size()))) {
+            for (OrderViolation v : head(c.orderViolations())) {
                 rows.add(List.of(Long.toString(v.line()), f.format(v.timestamp()), f.format(v.previous()),
                         v.duplicate() ? lang.t("doublon", "duplicate") : lang.t("en arrière", "backwards")));
             }
             page.table(List.of(lang.t("ligne", "line"), lang.t("horodatage", "timestamp"),
                     lang.t("précédent", "previous"), lang.t("nature", "kind")), rows, Set.of(0));
         }
-        page.note(lang.t("Heures locales, fuseau ", "Local times, zone ") + c.zone().getId() + ".");
-        return page.render();
+        return page.zoneNote(c.zone()).render();
+    }
+
+    /** The first rows of a table, at most {@value #MAX_TABLE_ROWS}. */
+    private static <T> List<T> head(List<T> rows) {
+        return rows.subList(0, Math.min(MAX_TABLE_ROWS, rows.size()));
     }
 
     /** Runs of missing values as [from times, to times], each at least one reading wide. */

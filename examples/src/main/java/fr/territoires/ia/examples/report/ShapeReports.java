@@ -140,16 +140,15 @@ public final class ShapeReports {
         for (int c = 0; c < labels.size(); c++) {
             legend.add(new String[] {colour(c), labels.get(c) + " (" + counts.get(labels.get(c)) + ")"});
         }
-        page.h2(lang.t("Carte des classes prédites", "Map of the predicted classes"));
-        page.legend(legend);
-        page.figure(map(s, labels, lang), lang.t("Coordonnées ", "Coordinates ") + s.crs() + lang.t(
-                ", nord en haut ; emprises simplifiées à la résolution du dessin.",
-                ", north up; footprints simplified to the drawing resolution."));
+        page.chart(lang.t("Carte des classes prédites", "Map of the predicted classes"), legend, map(s, labels, lang),
+                lang.t("Coordonnées ", "Coordinates ") + s.crs() + lang.t(
+                        ", nord en haut ; emprises simplifiées à la résolution du dessin.",
+                        ", north up; footprints simplified to the drawing resolution."));
         if (s.evaluation().isPresent()) {
             Evaluation e = s.evaluation().get();
             page.h2(lang.t("Qualité mesurée (validation croisée par blocs spatiaux)",
                     "Measured quality (spatial-block cross-validation)"));
-            page.p(lang == Lang.FR ? FrenchTexts.of(e.method()) : e.method());
+            page.p(page.text(e.method()));
             page.h3(lang.t("Matrice de confusion", "Confusion matrix"));
             page.figure(heatMap(e.confusion(), lang), lang.t("Lignes : classe réelle ; colonnes : classe prédite ;"
                     + " couleur : part de la ligne (rappel).", "Rows: actual class; columns: predicted class; colour:"
