@@ -683,10 +683,10 @@ public final class ExceedanceForecaster {
     /**
      * Returns this forecaster as a {@link ModelFile} of kind {@value #KIND}: its card and a JSON
      * payload holding everything a forecast needs (options, per-series scales, the logistic
-     * regression or persistence, the calibration, the alert threshold, the validation figures),
-     * never Java serialisation. The payload layout (version 1) is documented in the project's
-     * source ({@code ExceedanceModelCodec}); numbers are written so that they read back to the
-     * same {@code double}, so a forecaster read back forecasts bit for bit as this one.
+     * regression or persistence, the calibration, the alert threshold, the validation figures;
+     * layout version 1, documented in the project's source, {@code ExceedanceModelCodec}). Saving
+     * and reading back follow the contract of saved model kinds documented in {@link ModelFile}:
+     * a forecaster read back forecasts bit for bit as this one.
      *
      * <pre>{@code
      * forecaster.save(Path.of("pm10-network.tiamodel"));
@@ -700,22 +700,22 @@ public final class ExceedanceForecaster {
     }
 
     /**
-     * Reads back a forecaster from a {@link ModelFile} written by {@link #toModelFile()}.
+     * Reads back a forecaster from a {@link ModelFile} written by {@link #toModelFile()}, as the
+     * contract in {@link ModelFile} says.
      *
      * @param file a model file of kind {@value #KIND}
      * @return the forecaster, forecasting as the one written, with its card
      * @throws NullPointerException when {@code file} is null
-     * @throws IllegalArgumentException when the file holds another kind, a newer version of
-     *     this kind's layout (kindVersion &gt; 1), another encoding than JSON, or a payload that
-     *     is not that layout (a missing field, a wrong type, arrays of disagreeing lengths, a
-     *     value out of range); the message names the field
+     * @throws IllegalArgumentException when the file is not of this kind and layout (arrays of
+     *     disagreeing lengths, among others); the message names the field
      */
     public static ExceedanceForecaster fromModelFile(ModelFile file) {
         return ExceedanceModelCodec.read(file);
     }
 
     /**
-     * Saves this forecaster as a model file ({@link #toModelFile()}), atomically.
+     * Saves this forecaster as a model file ({@link #toModelFile()}), atomically, as the contract
+     * in {@link ModelFile} says.
      *
      * @param path file to create or replace; its folder must exist
      * @throws NullPointerException when {@code path} is null
@@ -727,14 +727,14 @@ public final class ExceedanceForecaster {
     }
 
     /**
-     * Loads a forecaster saved by {@link #save(Path)}.
+     * Loads a forecaster saved by {@link #save(Path)}, as the contract in {@link ModelFile} says.
      *
      * @param path model file
      * @return the forecaster
      * @throws NullPointerException when {@code path} is null
      * @throws IOException when reading fails
      * @throws IllegalArgumentException when the file is not a valid model file of kind
-     *     {@value #KIND} (see {@link ModelFile} and {@link #fromModelFile(ModelFile)})
+     *     {@value #KIND}; the message starts with the file name
      */
     public static ExceedanceForecaster load(Path path) throws IOException {
         Objects.requireNonNull(path, "path");

@@ -20,11 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes a fitted {@link ExceedanceForecaster} as a {@link ModelFile} of kind
  * {@value #KIND}, version {@value #KIND_VERSION}, with a JSON payload, and reads it back; a
- * forecaster read back forecasts bit for bit as the one written.
+ * forecaster read back forecasts bit for bit as the one written. Numbers, versions and errors
+ * follow the contract of saved model kinds in {@link ModelFile}.
  *
- * <p><b>Payload, version 1</b> (UTF-8 JSON, one object; every field required; numbers are
- * written in Java's shortest representation that reads back to the same {@code double}, and the
- * non-finite values as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}):
+ * <p><b>Payload, version 1</b> (UTF-8 JSON, one object; every field required):
  * <pre>{@code
  * {"options": {"threshold": 50.0, "horizon": 1, "validationYears": 10, "targetPrecision": 0.4,
  *              "maxFalseAlertsPerYear": "Infinity", "calibration": "ISOTONIC",
