@@ -131,11 +131,11 @@ public final class Backtests {
             long last = Long.MIN_VALUE;
             for (ExceedanceForecast.Row r : rows) {
                 long d = r.date().toEpochDay();
-                if (Double.isNaN(ExceedanceRows.label(y, d, horizon, threshold))
-                        || Double.isNaN(y.at(d))) {
+                double label = ExceedanceRows.label(y, d, horizon, threshold);
+                if (Double.isNaN(label) || Double.isNaN(y.at(d))) {
                     continue;
                 }
-                boolean a = ExceedanceRows.label(y, d, horizon, threshold) > 0.5;
+                boolean a = label > 0.5;
                 actualL.add(a);
                 pL.add(r.probability());
                 todayL.add(y.at(d));

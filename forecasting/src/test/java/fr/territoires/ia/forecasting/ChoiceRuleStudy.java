@@ -48,10 +48,12 @@ class ChoiceRuleStudy {
     /** One split's outcome: the origin decision, and each candidate's test AP ratio. */
     private record Split(String name, RollingOrigin.Decision decision, double logisticRatio) {
 
+        /** The former rule (the margin and more than half of the scored origins won). */
         boolean r0() {
-            return decision.complexChosen();
+            return r1() && 2 * decision.wins() > decision.scored();
         }
 
+        /** The margin alone, the rule of {@link RollingOrigin} since this study. */
         boolean r1() {
             return decision.scored() >= RollingOrigin.MIN_ORIGINS
                     && decision.complex() >= RollingOrigin.MARGIN * decision.simpler();
@@ -99,11 +101,7 @@ class ChoiceRuleStudy {
         long testEnd = LocalDate.of(testEndYear, 12, 31).toEpochDay();
         List<TimeSeries> network = new ArrayList<>();
         for (TimeSeries s : full) {
-            int n = 0;
-            while (n < s.size() && s.epochMilli(n) / 86_400_000L <= testEnd) {
-                n++;
-            }
-            network.add(s.slice(0, n));
+            network.add(TransferChecksTest.until(s, LocalDate.of(testEndYear, 12, 31)));
         }
         ExceedanceForecaster.Options options = ExceedanceForecaster.Options.defaults(t, h)
                 .withValidationYears(ExceedanceForecaster.Options.recommendedValidationYears(
